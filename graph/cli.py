@@ -1,0 +1,262 @@
+"""The `hdkg` command line: one program, one sub-command per job.
+
+Each command is a thin shell over a module that does the work, so the same work is
+reachable from Python (tests, notebooks) without the CLI. Bad input ends with one line on
+stderr and exit status 1, never a traceback: `fail()` is the only way out on error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from hdkg.schema.errors import UserError
+
+app = typer.Typer(
+    name="hdkg",
+    help="The health diplomacy knowledge graph: build, validate, export, query.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+neo4j_app = typer.Typer(help="Run a local Neo4j server (Community 5, from Maven Central).",
+                        no_args_is_help=True)
+load_app = typer.Typer(help="Load a built graph into a database.", no_args_is_help=True)
+review_app = typer.Typer(help="Lists for an analyst to decide on.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(load_app, name="load")
+app.add_typer(review_app, name="review")
+
+err = Console(stderr=True)
+out = Console()
+
+DEFAULT_GRAPH = Path(os.environ.get("HDKG_GRAPH", "hdkg-out"))
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """End the command with one line on stderr."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    sources: list[Path] = typer.Argument(..., help="documents, folders, curated YAML/CSV files"),
+    out_dir: Path = typer.Option(DEFAULT_GRAPH, "--out", "-o", help="graph folder to write"),
+    reference: bool = typer.Option(True, help="include the reference countries and bodies"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="processes for text extraction"),
+) -> None:
+    """Build the graph from SOURCES into --out (RDF store, Turtle, networkx, stats)."""
+    from hdkg.graph.build import build_graph
+
+    try:
+        report = build_graph(sources, out_dir, with_reference=reference, jobs=jobs,
+                             console=err)
+    except UserError as e:
+        fail(str(e))
+    for line in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
+    out.print(f"built {out_dir}: {report.entities} entities, {report.facts} facts, "
+              f"{report.triples} triples from {report.documents} documents"
+              + (f" ({len(report.skipped)} skipped)" if report.skipped else ""), highlight=False)
+    if report.skipped:
+        raise typer.Exit(2)
+
+
+@app.command()
+def validate(graph_dir: Path = typer.Argument(DEFAULT_GRAPH, help="built graph folder")) -> None:
+    """Validate a built graph against the SHACL shapes generated from the schema."""
+    from hdkg.graph.store import open_graph
+    from hdkg.graph.validate import validate_graph
+
+    try:
+        g = open_graph(graph_dir)
+    except UserError as e:
+        fail(str(e))
+    conforms, problems = validate_graph(g.rdf_graph())
+    if conforms:
+        out.print(f"{graph_dir}: conforms ({len(g.rdf_graph())} triples)")
+        return
+    for p in problems:
+        err.print(p, highlight=False, soft_wrap=True)
+    fail(f"{graph_dir}: {len(problems)} SHACL violation(s)")
+
+
+@app.command()
+def export(
+    graph_dir: Path = typer.Argument(DEFAULT_GRAPH, help="built graph folder"),
+    fmt: str = typer.Option("ttl", "--format", "-f",
+                            help="ttl, nt, jsonld, graphml, gexf or neo4j-admin"),
+    output: Path | None = typer.Option(None, "-o", "--output",
+                                       help="file (a folder for neo4j-admin); stdout if absent"),
+) -> None:
+    """Export a built graph as RDF, GraphML/GEXF (Gephi) or neo4j-admin import CSVs."""
+    from hdkg.graph.exporters import EXPORT_FORMATS, export_graph
+    from hdkg.graph.store import open_graph
+
+    if fmt not in EXPORT_FORMATS:
+        fail(f"unknown format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+    try:
+        g = open_graph(graph_dir)
+        export_graph(g, fmt, output)
+    except UserError as e:
+        fail(str(e))
+
+
+@app.command()
+def stats(
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+    backend: str = typer.Option("rdf", "--backend", "-b", help="rdf (embedded) or neo4j"),
+) -> None:
+    """Count nodes by label and relationships by type."""
+    from hdkg.graph.stats import print_stats
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; one of table, json")
+    if backend not in ("rdf", "neo4j"):
+        fail(f"unknown backend {backend!r}; one of rdf, neo4j")
+    try:
+        counts = _stats_counts(graph_dir, backend)
+    except UserError as e:
+        fail(str(e))
+    print_stats(counts, fmt, out)
+
+
+def _stats_counts(graph_dir: Path, backend: str) -> dict:
+    if backend == "neo4j":
+        from hdkg.graph.neo4j_load import neo4j_stats
+
+        return neo4j_stats()
+    from hdkg.graph.stats import graph_stats
+    from hdkg.graph.store import open_graph
+
+    return graph_stats(open_graph(graph_dir))
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help=".txt/.md/.html files or folders of them"),
+    output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="worker processes"),
+) -> None:
+    """Read facts out of documents as JSONL records (see the extraction contract)."""
+    from hdkg.loaders.text.run import run_extract
+
+    try:
+        code = run_extract(paths, output, jobs=jobs, console=err)
+    except UserError as e:
+        fail(str(e))
+    raise typer.Exit(code)
+
+
+@app.command()
+def query(
+    name: str | None = typer.Argument(None, help="saved query name (see --list)"),
+    param: list[str] = typer.Option([], "-p", "--param", help="key=value, repeatable"),
+    example: bool = typer.Option(False, "--example", help="use the example values"),
+    backend: str = typer.Option("rdf", "--backend", "-b", help="rdf (embedded) or neo4j"),
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
+    list_: bool = typer.Option(False, "--list", help="list the saved queries"),
+) -> None:
+    """Run a saved query on the embedded RDF store or on Neo4j."""
+    from hdkg.queries.run import run_query_command
+
+    try:
+        run_query_command(name=name, params=param, example=example, backend=backend,
+                          graph_dir=graph_dir, fmt=fmt, list_=list_, console=out)
+    except UserError as e:
+        fail(str(e))
+
+
+@neo4j_app.command("start")
+def neo4j_start(
+    data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder"),
+    bolt_port: int = typer.Option(7687, "--bolt-port"),
+    http_port: int = typer.Option(7474, "--http-port"),
+) -> None:
+    """Start Neo4j in its own JVM and wait until Bolt answers."""
+    from hdkg.graph.neo4j_server import start
+
+    try:
+        info = start(data, bolt_port=bolt_port, http_port=http_port, console=err)
+    except UserError as e:
+        fail(str(e))
+    out.print(json.dumps(info))
+
+
+@neo4j_app.command("stop")
+def neo4j_stop(data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder")) -> None:
+    """Stop the server started with `hdkg neo4j start`."""
+    from hdkg.graph.neo4j_server import stop
+
+    try:
+        stop(data, console=err)
+    except UserError as e:
+        fail(str(e))
+
+
+@neo4j_app.command("status")
+def neo4j_status(data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder")) -> None:
+    """Say whether the local server runs, with its pid and ports."""
+    from hdkg.graph.neo4j_server import status
+
+    info = status(data)
+    out.print(json.dumps(info))
+    if not info.get("running"):
+        raise typer.Exit(3)
+
+
+@load_app.command("neo4j")
+def load_neo4j(
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    uri: str | None = typer.Option(None, "--uri", envvar="NEO4J_URI"),
+    user: str | None = typer.Option(None, "--user", envvar="NEO4J_USER"),
+    password: str | None = typer.Option(None, "--password", envvar="NEO4J_PASSWORD"),
+    batch_size: int = typer.Option(10_000, "--batch-size", min=1),
+) -> None:
+    """Write a built graph to Neo4j (idempotent MERGE in batches)."""
+    from hdkg.graph.neo4j_load import load_graph_dir
+
+    try:
+        counts = load_graph_dir(graph_dir, uri=uri, user=user, password=password,
+                                batch_size=batch_size, console=err)
+    except UserError as e:
+        fail(str(e))
+    out.print(json.dumps(counts))
+
+
+@review_app.command("duplicates")
+def review_duplicates(
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
+) -> None:
+    """List entities that look alike but were not merged, for an analyst to decide."""
+    from hdkg.graph.review import review_duplicates as run
+
+    try:
+        run(graph_dir, fmt, out)
+    except UserError as e:
+        fail(str(e))
+
+
+def main() -> None:
+    """Entry point: run the app; turn stray OS errors into one line instead of a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Loaders: each kind of source into validated records (hdkg.schema)."""

@@ -1,0 +1,1 @@
+"""The saved queries (Cypher and SPARQL) and the code that runs them."""

@@ -1,0 +1,255 @@
+"""The records every loader yields and every sink reads: the one definition of the model.
+
+Entities and facts are pydantic v2 models. Everything else that describes the model (the
+RDF vocabulary, SHACL shapes, JSON Schema, Neo4j labels and constraints) is generated from
+the tables in this module or checked against them by a test, so the model is said once.
+
+Facts are n-ary records (subject, predicate, object, role, period, sources); each sink
+projects them in its own way (an org:Membership node in RDF, a relationship with properties
+in Neo4j, an edge in networkx).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1"
+
+
+class EntityType(str, Enum):
+    """The kinds of node. Organization and Forum are one class for scoring, two for analysts."""
+
+    Country = "Country"
+    Person = "Person"
+    Organization = "Organization"
+    Forum = "Forum"
+    Event = "Event"
+    Agreement = "Agreement"
+    Document = "Document"
+
+
+class Predicate(str, Enum):
+    """The relations of the graph. `party_to` and `signed` carry agreements as nodes."""
+
+    chair_of = "chair_of"
+    member_of = "member_of"
+    holds_position = "holds_position"
+    part_of = "part_of"
+    party_to = "party_to"
+    signed = "signed"
+    participated_in = "participated_in"
+    hosts = "hosts"
+
+
+BODY_TYPES = frozenset({EntityType.Organization, EntityType.Forum})
+ACTOR_TYPES = frozenset({EntityType.Country, EntityType.Person, EntityType.Organization,
+                         EntityType.Forum})
+
+# Which entity types may stand at each end of each predicate. The SHACL shapes and the
+# build-time checks are generated from this one table.
+PREDICATE_DOMAINS: dict[Predicate, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    Predicate.chair_of: (ACTOR_TYPES, BODY_TYPES | {EntityType.Event}),
+    Predicate.member_of: (ACTOR_TYPES, BODY_TYPES),
+    Predicate.holds_position: (frozenset({EntityType.Person}),
+                               BODY_TYPES | {EntityType.Country}),
+    Predicate.part_of: (BODY_TYPES | {EntityType.Event}, BODY_TYPES),
+    Predicate.party_to: (ACTOR_TYPES, frozenset({EntityType.Agreement})),
+    Predicate.signed: (frozenset({EntityType.Person}), frozenset({EntityType.Agreement})),
+    Predicate.participated_in: (ACTOR_TYPES, frozenset({EntityType.Event})),
+    Predicate.hosts: (ACTOR_TYPES, BODY_TYPES | {EntityType.Event}),
+}
+
+# Neo4j relationship type of each predicate (one name per predicate, used by the loader,
+# the saved Cypher queries and the stats command).
+NEO4J_REL_TYPES: dict[Predicate, str] = {p: p.value.upper() for p in Predicate}
+
+# Kinds of agreement (a SKOS scheme in RDF; labels in both languages).
+AGREEMENT_KINDS: dict[str, tuple[str, str]] = {
+    "MoU": ("Memorandum of Understanding", "Nota Kesepahaman"),
+    "MSP": ("Memorandum of Understanding (MSP)", "Memorandum Saling Pengertian"),
+    "LoI": ("Letter of Intent", "Surat Pernyataan Kehendak"),
+    "JointStatement": ("Joint Statement", "Pernyataan Bersama"),
+    "PlanOfAction": ("Plan of Action", "Rencana Aksi"),
+    "Agreement": ("Agreement", "Perjanjian"),
+    "Declaration": ("Declaration", "Deklarasi"),
+}
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID = re.compile(r"^[a-z]+/[A-Za-z0-9][A-Za-z0-9._~-]*$")
+
+
+def check_partial_date(value: str) -> str:
+    """Accept ISO 8601 partial dates only, because analysts compare periods by year."""
+    m = _PARTIAL_DATE.match(value)
+    if not m:
+        raise ValueError(f"not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"month out of range in {value!r}")
+    if day is not None:
+        last = calendar.monthrange(int(year), int(month))[1]
+        if not 1 <= int(day) <= last:
+            raise ValueError(f"day out of range in {value!r}")
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
+
+
+def check_id(value: str) -> str:
+    """Ids are `kind/key`, the same string in RDF (after the base IRI) and in Neo4j."""
+    if not _ID.match(value):
+        raise ValueError(f"not an hdkg id (kind/key with letters, digits, . _ ~ -): {value!r}")
+    return value
+
+
+EntityId = Annotated[str, AfterValidator(check_id)]
+
+
+def slugify(text: str) -> str:
+    """A stable, readable key: ASCII, lower case, words joined by hyphens."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:120].rstrip("-") or "x"
+
+
+ID_PREFIX: dict[EntityType, str] = {
+    EntityType.Country: "country",
+    EntityType.Person: "person",
+    EntityType.Organization: "org",
+    EntityType.Forum: "forum",
+    EntityType.Event: "event",
+    EntityType.Agreement: "agreement",
+    EntityType.Document: "doc",
+}
+
+
+def make_id(type_: EntityType, key: str) -> str:
+    """The id of an entity of this type whose natural key is `key` (ISO code, slug...)."""
+    if type_ is EntityType.Country:
+        return f"country/{key.upper()}"
+    return f"{ID_PREFIX[type_]}/{slugify(key)}"
+
+
+class Source(BaseModel):
+    """Where one statement of a record came from. A record keeps a list of these."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    document: str = Field(min_length=1, description="document id (file base name) or curated file")
+    evidence: str | None = Field(default=None, description="the sentence the fact was read from")
+    span: tuple[int, int] | None = Field(default=None,
+                                         description="character offsets of the evidence")
+    line: int | None = Field(default=None, ge=1, description="line in a curated file")
+    loader: str = Field(min_length=1, description="which loader or extractor produced it")
+    version: str = "0"
+    rule: str | None = None
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @field_validator("span")
+    @classmethod
+    def _span_order(cls, v: tuple[int, int] | None) -> tuple[int, int] | None:
+        if v is not None and not 0 <= v[0] <= v[1]:
+            raise ValueError(f"span must satisfy 0 <= start <= end, got {v}")
+        return v
+
+    def key(self) -> tuple:
+        """Two sources are the same statement when they point at the same place."""
+        return (self.document, self.evidence, self.span, self.line, self.loader)
+
+
+class Entity(BaseModel):
+    """A node: a country, person, body, event, agreement or document."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: EntityId
+    type: EntityType
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    acronym: str | None = None
+    parent: EntityId | None = None
+    date: PartialDate | None = None
+    place: str | None = None
+    # Agreements.
+    kind: str | None = None
+    title: str | None = None
+    fields: list[str] = Field(default_factory=list)
+    # Documents.
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$")
+    path: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _by_type(self) -> Entity:
+        prefix = self.id.split("/", 1)[0]
+        if prefix != ID_PREFIX[self.type]:
+            raise ValueError(f"id {self.id!r} does not start with {ID_PREFIX[self.type]!r}/ "
+                             f"as a {self.type.value} id must")
+        if self.type is EntityType.Country and not self.iso3:
+            raise ValueError("a Country needs iso3")
+        if self.kind is not None and self.type is not EntityType.Agreement:
+            raise ValueError("only an Agreement has a kind")
+        if self.kind is not None and self.kind not in AGREEMENT_KINDS:
+            raise ValueError(f"unknown agreement kind {self.kind!r}; one of "
+                             f"{', '.join(AGREEMENT_KINDS)}")
+        return self
+
+
+class Fact(BaseModel):
+    """An edge with its period, role and sources: one statement of the graph."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    predicate: Predicate
+    subject: EntityId
+    object: EntityId
+    role: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    date: PartialDate | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _period(self) -> Fact:
+        if self.start and self.end and self.end[:4] < self.start[:4]:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.subject == self.object:
+            raise ValueError(f"a fact cannot link {self.subject} to itself")
+        return self
+
+    def key(self) -> tuple:
+        """Two facts are the same when they agree on everything but their sources."""
+        return (self.predicate.value, self.subject, self.object, self.role or "",
+                self.start or "", self.end or "", self.date or "")
+
+    def fact_id(self) -> str:
+        """A stable id for the fact itself (an RDF node, a Neo4j relationship key)."""
+        import hashlib
+
+        digest = hashlib.sha1("\x1f".join(self.key()).encode("utf-8")).hexdigest()[:16]
+        return f"fact/{digest}"
+
+
+def check_ends(fact: Fact, types: dict[str, EntityType]) -> str | None:
+    """Say what is wrong with a fact's ends given the entity types, or None when it fits."""
+    dom, rng = PREDICATE_DOMAINS[fact.predicate]
+    st, ot = types.get(fact.subject), types.get(fact.object)
+    if st is None:
+        return f"{fact.predicate.value}: unknown subject {fact.subject}"
+    if ot is None:
+        return f"{fact.predicate.value}: unknown object {fact.object}"
+    if st not in dom:
+        return f"{fact.predicate.value}: subject {fact.subject} is a {st.value}"
+    if ot not in rng:
+        return f"{fact.predicate.value}: object {fact.object} is a {ot.value}"
+    return None
