@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
-from rich.console import Console
-
 from hdkg.schema.errors import UserError
+from rich.console import Console
 
 app = typer.Typer(
     name="hdkg",

@@ -135,6 +135,10 @@ def make_id(type_: EntityType, key: str) -> str:
     """The id of an entity of this type whose natural key is `key` (ISO code, slug...)."""
     if type_ is EntityType.Country:
         return f"country/{key.upper()}"
+    if type_ is EntityType.Document:
+        # Document ids keep the file name readable ("doc/d01_kolombia.txt").
+        key = re.sub(r"[^A-Za-z0-9._~-]+", "-", key).strip("-.") or "x"
+        return f"doc/{key}"
     return f"{ID_PREFIX[type_]}/{slugify(key)}"
 
 

@@ -1,0 +1,235 @@
+"""`hdkg build`: every source through its loader, resolution, one merged graph, written.
+
+The flow is one way: sources -> loaders (validated records) -> resolver (canonical ids) ->
+GraphData (merge) -> graph folder (records, RDF store, manifest). Curated facts are applied
+last because analysts' statements win over what was read from text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hdkg.graph.model import GraphData
+from hdkg.graph.resolve import Resolver
+from hdkg.graph.store import write_graph
+from hdkg.schema.errors import UserError
+from hdkg.schema.models import (
+    SCHEMA_VERSION,
+    Entity,
+    EntityType,
+    Fact,
+    Predicate,
+    Source,
+    check_ends,
+    make_id,
+)
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+CURATED_SUFFIXES = {".yaml", ".yml", ".csv"}
+IDENTITY_FILE = "identity.yaml"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, and every input or record it had to leave out, with why."""
+
+    documents: int = 0
+    entities: int = 0
+    facts: int = 0
+    triples: int = 0
+    skipped: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Inputs:
+    text: list[Path] = field(default_factory=list)
+    curated: list[Path] = field(default_factory=list)
+    identity: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def collect_inputs(sources: list[Path]) -> Inputs:
+    """Sort the command-line sources by loader; folders are read in name order."""
+    found = Inputs()
+    for src in sources:
+        if not src.exists():
+            raise UserError(f"no such file or folder: {src}")
+        files = sorted(p for p in src.iterdir() if p.is_file()) if src.is_dir() else [src]
+        for p in files:
+            suffix = p.suffix.lower()
+            if p.name == IDENTITY_FILE:
+                found.identity.append(p)
+            elif suffix in TEXT_SUFFIXES:
+                found.text.append(p)
+            elif suffix in CURATED_SUFFIXES:
+                found.curated.append(p)
+            elif src.is_dir() and (p.name.startswith(".") or p.name in ("SOURCES.md",)):
+                continue
+            elif src.is_dir() and suffix in (".jsonl", ".json"):
+                continue  # annotation files that sit beside documents
+            else:
+                found.skipped.append(f"{p}: unsupported file type {suffix or '(none)'}")
+    return found
+
+
+def _progress(console: Console | None) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console or Console(stderr=True),
+                    transient=True, disable=console is None)
+
+
+def _text_records(paths: list[Path], jobs: int, console: Console | None,
+                  report: BuildReport) -> Iterator[tuple[Path, str, str | None, list[dict]]]:
+    """(path, doc name, language, extraction rows) per readable document, in order."""
+    from hdkg.loaders.extracted import extract_paths
+
+    with _progress(console if len(paths) > 20 else None) as progress:
+        task = progress.add_task("extracting", total=len(paths))
+        for path, doc, language, rows, problem in extract_paths(paths, jobs=jobs):
+            progress.advance(task)
+            if problem is not None:
+                report.skipped.append(f"{path}: {problem}")
+                continue
+            yield path, doc, language, rows
+
+
+def build_data(sources: list[Path], *, with_reference: bool = True, all_reference: bool = False,
+               jobs: int = 1, console: Console | None = None,
+               report: BuildReport | None = None) -> GraphData:
+    """The merged graph of the sources (nothing written)."""
+    from hdkg.loaders.curated import load_curated
+    from hdkg.loaders.extracted import records_from_extraction
+
+    report = report if report is not None else BuildReport()
+    inputs = collect_inputs(sources)
+    report.skipped.extend(inputs.skipped)
+    curated = load_curated(inputs.curated)  # fails before any work when a file is invalid
+
+    reference: dict[str, Entity] = {}
+    resolver = Resolver()
+    if with_reference:
+        from hdkg.loaders.reference import country_iso3, find_body, load_bodies, load_countries
+
+        reference = {e.id: e for e in [*load_countries(), *load_bodies()]}
+        resolver = Resolver(find_body=find_body, country_iso3=country_iso3)
+
+    data = GraphData()
+    documents: dict[str, Entity] = {}
+    for path, doc, language, rows in _text_records(inputs.text, jobs, console, report):
+        recs = records_from_extraction(rows, doc, language=language)
+        report.dropped.extend(recs.dropped)
+        entities, facts = resolver.resolve(recs.entities, recs.facts)
+        for e in entities:
+            data.add_entity(e)
+        for f in facts:
+            data.add_fact(f)
+        documents[doc] = Entity(id=make_id(EntityType.Document, doc), type=EntityType.Document,
+                                name=doc, language=language, path=str(path))
+    report.documents = len(documents)
+
+    # Curated records: entities merge; facts replace the extracted facts they contradict.
+    for e in curated.entities:
+        data.add_entity(e)
+    for f in curated.negated:
+        for have in [x for x in data.iter_facts() if _same_edge(x, f)]:
+            data.remove_fact(have)
+    for f in curated.facts:
+        for have in [x for x in data.iter_facts() if _same_edge(x, f) and x.key() != f.key()
+                     and not _is_curated(x)]:
+            data.remove_fact(have)
+        data.add_fact(f)
+
+    if reference:
+        _add_reference(data, reference, all_reference)
+    _add_documents(data, documents)
+    _check_types(data, report)
+    return data
+
+
+def _same_edge(a: Fact, b: Fact) -> bool:
+    return (a.predicate, a.subject, a.object) == (b.predicate, b.subject, b.object)
+
+
+def _is_curated(f: Fact) -> bool:
+    return any(s.loader == "curated" for s in f.sources)
+
+
+def _add_reference(data: GraphData, reference: dict[str, Entity], all_reference: bool) -> None:
+    """Reference entities that the graph uses (or all), with their gazetteer parents."""
+    used = {i for f in data.iter_facts() for i in (f.subject, f.object)} | set(data.entities)
+    wanted = set(reference) if all_reference else {i for i in used if i in reference}
+    todo = list(wanted)
+    while todo:  # a body's parents come along
+        parent = reference[todo.pop()].parent
+        if parent and parent in reference and parent not in wanted:
+            wanted.add(parent)
+            todo.append(parent)
+    for eid in sorted(wanted):
+        ref = reference[eid]
+        have = data.entities.get(eid)
+        if have is None:
+            data.add_entity(ref)
+        else:
+            # The reference name is canonical; what the documents called it stays an alias.
+            merged = ref.model_copy(deep=True)
+            data.entities[eid] = merged
+            data.add_entity(have)
+        if ref.parent and ref.parent in wanted:
+            data.add_fact(Fact(predicate=Predicate.part_of, subject=eid, object=ref.parent,
+                               sources=ref.sources))
+
+
+def _add_documents(data: GraphData, documents: dict[str, Entity]) -> None:
+    """A Document node for every document any record cites (text, curated, reference)."""
+    cited: set[str] = set()
+    for e in data.entities.values():
+        cited.update(s.document for s in e.sources)
+    for f in data.iter_facts():
+        cited.update(s.document for s in f.sources)
+    for name in sorted(cited):
+        doc = documents.get(name) or Entity(id=make_id(EntityType.Document, name),
+                                            type=EntityType.Document, name=name, path=name)
+        data.add_entity(doc)
+
+
+def _check_types(data: GraphData, report: BuildReport) -> None:
+    """Drop facts whose ends are of the wrong type (and say so); the graph stays valid."""
+    types = data.types()
+    for f in list(data.iter_facts()):
+        problem = check_ends(f, types)
+        if problem:
+            data.remove_fact(f)
+            where = ", ".join(sorted({s.document for s in f.sources}))
+            report.dropped.append(f"{where}: {problem}")
+
+
+def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = True,
+                all_reference: bool = False, jobs: int = 1,
+                console: Console | None = None) -> BuildReport:
+    """Build the graph of the sources and write it to `out_dir` (atomically)."""
+    report = BuildReport()
+    data = build_data(sources, with_reference=with_reference, all_reference=all_reference,
+                      jobs=jobs, console=console, report=report)
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "sources": [str(s) for s in sources],
+        "documents": report.documents,
+        "entities": len(data.entities),
+        "facts": len(data.facts),
+        "skipped": report.skipped,
+        "dropped": report.dropped,
+    }
+    manifest = write_graph(data, out_dir, manifest)
+    report.entities, report.facts, report.triples = (len(data.entities), len(data.facts),
+                                                     manifest["triples"])
+    return report
+
+
+__all__ = ["BuildReport", "Source", "build_data", "build_graph", "collect_inputs"]

@@ -1,0 +1,102 @@
+"""The merged graph in memory: entities by id and facts by key, each with all its sources.
+
+This is what the builder produces and what every sink (RDF, Neo4j, networkx, stats) reads.
+Merging lives here because "same entity" and "same fact" are defined by the schema's ids
+and fact keys, not by any sink.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hdkg.schema.models import Entity, EntityType, Fact, Source
+
+
+def _union_sources(into: list[Source], more: Iterable[Source]) -> None:
+    seen = {s.key() for s in into}
+    for s in more:
+        if s.key() not in seen:
+            into.append(s)
+            seen.add(s.key())
+
+
+def _union_list(into: list[str], more: Iterable[str]) -> None:
+    for x in more:
+        if x and x not in into:
+            into.append(x)
+
+
+@dataclass
+class GraphData:
+    """Entities keyed by id, facts keyed by `Fact.key()`; adding merges, never duplicates."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: dict[tuple, Fact] = field(default_factory=dict)
+
+    def add_entity(self, e: Entity) -> Entity:
+        """Merge `e` into the graph: names become aliases, sources are unioned."""
+        have = self.entities.get(e.id)
+        if have is None:
+            e = e.model_copy(deep=True)
+            self.entities[e.id] = e
+            return e
+        if e.name != have.name:
+            _union_list(have.aliases, [e.name])
+        _union_list(have.aliases, [a for a in e.aliases if a != have.name])
+        _union_list(have.fields, e.fields)
+        for attr in ("iso3", "wikidata", "acronym", "parent", "date", "place", "kind", "title",
+                     "language", "path"):
+            if getattr(have, attr) is None and getattr(e, attr) is not None:
+                setattr(have, attr, getattr(e, attr))
+        _union_sources(have.sources, e.sources)
+        return have
+
+    def add_fact(self, f: Fact) -> Fact:
+        """Merge `f`: the same (subject, predicate, object, role, period) keeps one record."""
+        k = f.key()
+        have = self.facts.get(k)
+        if have is None:
+            f = f.model_copy(deep=True)
+            self.facts[k] = f
+            return f
+        _union_sources(have.sources, f.sources)
+        return have
+
+    def remove_fact(self, f: Fact) -> None:
+        self.facts.pop(f.key(), None)
+
+    def types(self) -> dict[str, EntityType]:
+        return {i: e.type for i, e in self.entities.items()}
+
+    def iter_facts(self) -> Iterator[Fact]:
+        return iter(self.facts.values())
+
+    # Persistence: one JSON record a line, entities first, sorted, so a rebuild of the same
+    # inputs writes the same bytes.
+    def write_jsonl(self, path: Path) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            for eid in sorted(self.entities):
+                row = {"record": "entity", **self.entities[eid].model_dump(mode="json",
+                                                                           exclude_none=True)}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for fact in sorted(self.facts.values(), key=lambda x: x.key()):
+                row = {"record": "fact", **fact.model_dump(mode="json", exclude_none=True)}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def read_jsonl(cls, path: Path) -> GraphData:
+        g = cls()
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                kind = row.pop("record")
+                if kind == "entity":
+                    e = Entity.model_validate(row)
+                    g.entities[e.id] = e
+                else:
+                    fact = Fact.model_validate(row)
+                    g.facts[fact.key()] = fact
+        return g

@@ -1,0 +1,202 @@
+"""Curated facts: YAML and CSV files that analysts write by hand to add or correct facts.
+
+Every record is validated with pydantic and every problem is reported with file, line and
+field, all of them in one run; a file with any problem contributes nothing to the graph.
+Curated records carry their file and line as provenance, and the builder lets them win over
+extracted facts that contradict them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hdkg.schema.curated import CuratedEntity, CuratedFact
+from hdkg.schema.errors import UserError
+from hdkg.schema.models import Entity, EntityType, Fact, Source, make_id
+from pydantic import ValidationError
+
+LOADER = "curated"
+VERSION = "1"
+CSV_COLUMNS = ("predicate", "subject", "object", "role", "start", "end", "date", "negated", "note")
+
+
+@dataclass
+class CuratedRecords:
+    """What a set of curated files says: entities, facts, and facts to remove."""
+
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    negated: list[Fact] = field(default_factory=list)
+
+
+class CuratedError(UserError):
+    """All the problems of one or more curated files, one `file:line: field: message` a line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        head = problems[0] if len(problems) == 1 else f"{len(problems)} problems in curated data"
+        super().__init__(head if len(problems) == 1 else head + ":\n" + "\n".join(problems))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    lines = {"__line__": node.start_mark.line + 1}
+    for key_node, _ in node.value:
+        lines[f"__line__{key_node.value}"] = key_node.start_mark.line + 1
+    return {**mapping, "__lines__": lines}
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__lines__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _field_line(item: dict, loc: tuple) -> int:
+    lines = item.get("__lines__", {})
+    if loc and isinstance(loc[0], str) and f"__line__{loc[0]}" in lines:
+        return lines[f"__line__{loc[0]}"]
+    return lines.get("__line__", 1)
+
+
+def _problems(path: Path, item: dict, err: ValidationError, where: str) -> list[str]:
+    out = []
+    for e in err.errors():
+        loc = tuple(e["loc"])
+        fld = ".".join(str(x) for x in loc) or "(record)"
+        msg = e["msg"].removeprefix("Value error, ")
+        out.append(f"{path}:{_field_line(item, loc)}: {where}.{fld}: {msg}")
+    return out
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _entity(c: CuratedEntity, source: Source) -> Entity:
+    key = c.iso3 if c.type is EntityType.Country and c.iso3 else c.name
+    data = c.model_dump(exclude={"note"})
+    data["id"] = c.id or make_id(c.type, key)
+    data["sources"] = [source]
+    return Entity.model_validate(data)
+
+
+def _fact(c: CuratedFact, source: Source) -> Fact:
+    return Fact.model_validate({**c.model_dump(exclude={"negated", "note"}), "sources": [source]})
+
+
+def _read_yaml(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
+    """The raw records of a YAML file as (section, mapping-with-lines), plus problems."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return [], [f"{path}:1: cannot read: {e}"]
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return [], [f"{path}:{line}: not valid YAML: {getattr(e, 'problem', e)}"]
+    if doc is None:
+        return [], []
+    if not isinstance(doc, dict):
+        return [], [f"{path}:1: a curated file is a mapping with `entities:` and `facts:`"]
+    problems = []
+    unknown = [k for k in doc if k not in ("entities", "facts", "__lines__")]
+    for k in unknown:
+        problems.append(f"{path}:{doc['__lines__'].get(f'__line__{k}', 1)}: {k}: unknown "
+                        f"section (expected entities, facts)")
+    items: list[tuple[str, dict]] = []
+    for section in ("entities", "facts"):
+        rows = doc.get(section) or []
+        if not isinstance(rows, list):
+            problems.append(f"{path}:{doc['__lines__'].get(f'__line__{section}', 1)}: "
+                            f"{section}: must be a list")
+            continue
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                problems.append(f"{path}:{doc['__lines__'].get(f'__line__{section}', 1)}: "
+                                f"{section}[{i}]: must be a mapping")
+                continue
+            items.append((f"{section}[{i}]", row))
+    return items, problems
+
+
+def _read_csv(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
+    """The rows of a CSV file of facts (header: predicate,subject,object,...)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames or []
+            missing = [c for c in ("predicate", "subject", "object") if c not in header]
+            unknown = [c for c in header if c not in CSV_COLUMNS]
+            if missing or unknown:
+                what = (f"missing column(s) {', '.join(missing)}" if missing else
+                        f"unknown column(s) {', '.join(unknown)}")
+                return [], [f"{path}:1: header: {what} (columns: {', '.join(CSV_COLUMNS)})"]
+            items = []
+            for row in reader:
+                line = reader.line_num
+                clean: dict[str, Any] = {k: v for k, v in row.items() if v not in (None, "")}
+                if None in row:
+                    return [], [f"{path}:{line}: row has more cells than the header"]
+                if "negated" in clean:
+                    clean["negated"] = clean["negated"].strip().lower() in ("1", "true", "yes")
+                clean["__lines__"] = {"__line__": line}
+                items.append((f"facts[{line - 2}]", clean))
+            return items, []
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        return [], [f"{path}:1: cannot read CSV: {e}"]
+
+
+def load_curated(paths: list[Path]) -> CuratedRecords:
+    """Read curated files; raise CuratedError listing every problem of every file."""
+    out = CuratedRecords()
+    problems: list[str] = []
+    for path in paths:
+        shown = Path(_display(path))
+        if path.suffix.lower() == ".csv":
+            items, probs = _read_csv(path)
+        else:
+            items, probs = _read_yaml(path)
+        probs = [p.replace(str(path), str(shown), 1) for p in probs]
+        file_problems = list(probs)
+        file_records = CuratedRecords()
+        for where, raw in items:
+            line = raw.get("__lines__", {}).get("__line__", 1)
+            source = Source(document=str(shown), line=line, loader=LOADER, version=VERSION)
+            clean = _strip_lines(raw)
+            try:
+                if where.startswith("entities"):
+                    file_records.entities.append(_entity(CuratedEntity.model_validate(clean),
+                                                         source))
+                else:
+                    c = CuratedFact.model_validate(clean)
+                    (file_records.negated if c.negated else file_records.facts).append(
+                        _fact(c, source))
+            except ValidationError as e:
+                file_problems.extend(_problems(shown, raw, e, where))
+        problems.extend(file_problems)
+        if not file_problems:
+            out.entities.extend(file_records.entities)
+            out.facts.extend(file_records.facts)
+            out.negated.extend(file_records.negated)
+    if problems:
+        raise CuratedError(problems)
+    return out

@@ -1,0 +1,216 @@
+"""Generate the artefacts that describe the model, from the model itself.
+
+`python -m hdkg.schema.generate` rewrites, in this folder:
+- `vocabulary.ttl`: the hdkg classes and properties, each tied to the standard term it
+  specialises (W3C ORG, PROV-O, schema.org, OWL-Time, SKOS);
+- `shapes.ttl`: SHACL shapes every built graph is validated against;
+- `curated.schema.json`: the JSON Schema of curated input files;
+- `neo4j.cypher`: the Neo4j uniqueness constraints.
+A test regenerates them in memory and fails when a committed file is stale, so the model
+stays defined once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from hdkg.schema.curated import curated_json_schema
+from hdkg.schema.models import (
+    AGREEMENT_KINDS,
+    ID_PREFIX,
+    NEO4J_REL_TYPES,
+    PREDICATE_DOMAINS,
+    SCHEMA_VERSION,
+    EntityType,
+    Predicate,
+)
+from hdkg.schema.terms import (
+    BASE,
+    CLASSES,
+    ENTITY_CLASS,
+    FACT_CLASS,
+    KIND_BASE,
+    MEMBERSHIP_LIKE,
+    NS,
+    P,
+    iri,
+)
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+HERE = Path(__file__).resolve().parent
+SH = Namespace(NS["sh"])
+HDKG = Namespace(NS["hdkg"])
+
+
+def _bind(g: Graph) -> Graph:
+    for prefix, ns in NS.items():
+        g.bind(prefix, Namespace(ns), override=True)
+    return g
+
+
+def _u(curie: str) -> URIRef:
+    return URIRef(iri(curie))
+
+
+def vocabulary() -> Graph:
+    """The hdkg vocabulary: own classes and properties, each anchored in a standard term."""
+    g = _bind(Graph())
+    onto = URIRef(BASE + "ontology")
+    g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, RDFS.label, Literal("hdkg: the health diplomacy knowledge graph", lang="en")))
+    g.add((onto, OWL.versionInfo, Literal(SCHEMA_VERSION)))
+    for t, (own, std) in ENTITY_CLASS.items():
+        g.add((_u(own), RDF.type, OWL.Class))
+        g.add((_u(own), RDFS.subClassOf, _u(std)))
+        g.add((_u(own), RDFS.label, Literal(t.value, lang="en")))
+    g.add((_u("hdkg:Forum"), RDFS.subClassOf, _u("hdkg:Organization")))
+    fact = _u(CLASSES["Fact"])
+    g.add((fact, RDF.type, OWL.Class))
+    g.add((fact, RDFS.subClassOf, _u("prov:Entity")))
+    g.add((fact, RDFS.comment, Literal("One statement of the graph: an n-ary record with its "
+                                       "period, role and sources.", lang="en")))
+    for p, (own, std, shortcut) in FACT_CLASS.items():
+        g.add((_u(own), RDF.type, OWL.Class))
+        g.add((_u(own), RDFS.subClassOf, fact))
+        g.add((_u(own), RDFS.subClassOf, _u(std)))
+        g.add((_u(own), RDFS.label, Literal(p.value, lang="en")))
+        if shortcut.startswith("hdkg:"):
+            g.add((_u(shortcut), RDF.type, OWL.ObjectProperty))
+            g.add((_u(shortcut), RDFS.comment,
+                   Literal(f"Direct edge written for every {p.value} fact.", lang="en")))
+    g.add((_u("hdkg:chairOf"), RDFS.subPropertyOf, _u("org:memberOf")))
+    g.add((_u("hdkg:holdsPositionIn"), RDFS.subPropertyOf, _u("org:memberOf")))
+    for key in ("id", "iso3", "acronym", "field", "path", "predicate", "roleLabel", "line",
+                "loader", "version", "rule", "confidence"):
+        prop = _u(P[key])
+        g.add((prop, RDF.type, OWL.DatatypeProperty))
+    for key in ("subject", "object"):
+        g.add((_u(P[key]), RDF.type, OWL.ObjectProperty))
+        g.add((_u(P[key]), RDFS.domain, fact))
+    for kind, (en, id_) in AGREEMENT_KINDS.items():
+        c = URIRef(KIND_BASE + kind)
+        g.add((c, RDF.type, _u("skos:Concept")))
+        g.add((c, _u("skos:prefLabel"), Literal(en, lang="en")))
+        g.add((c, _u("skos:prefLabel"), Literal(id_, lang="id")))
+    return g
+
+
+def _or_classes(g: Graph, classes: list[str]) -> BNode:
+    items = []
+    for c in classes:
+        b = BNode()
+        g.add((b, SH["class"], _u(c)))
+        items.append(b)
+    head = BNode()
+    Collection(g, head, items)
+    return head
+
+
+def _prop(g: Graph, shape: URIRef, path: str, **kw: object) -> BNode:
+    b = BNode()
+    g.add((shape, SH.property, b))
+    g.add((b, SH.path, _u(path)))
+    for k, v in kw.items():
+        if k == "or_classes":
+            g.add((b, SH["or"], _or_classes(g, list(v))))  # type: ignore[arg-type]
+        elif k == "datatypes":
+            items = []
+            for dt in v:  # type: ignore[attr-defined]
+                d = BNode()
+                g.add((d, SH.datatype, dt))
+                items.append(d)
+            head = BNode()
+            Collection(g, head, items)
+            g.add((b, SH["or"], head))
+        elif isinstance(v, URIRef):
+            g.add((b, SH[k], v))
+        else:
+            g.add((b, SH[k], Literal(v)))
+    return b
+
+
+def shapes() -> Graph:
+    """SHACL shapes: ids, names, provenance and types at both ends of every fact."""
+    g = _bind(Graph())
+    dates = [XSD.gYear, XSD.gYearMonth, XSD.date]
+    for t, (own, _std) in ENTITY_CLASS.items():
+        s = HDKG[f"{t.value}Shape"]
+        g.add((s, RDF.type, SH.NodeShape))
+        g.add((s, SH.targetClass, _u(own)))
+        _prop(g, s, P["id"], minCount=1, maxCount=1, datatype=XSD.string,
+              pattern=f"^{ID_PREFIX[t]}/")
+        _prop(g, s, P["name"], minCount=1, maxCount=1, datatype=XSD.string)
+        if t is EntityType.Country:
+            _prop(g, s, P["iso3"], minCount=1, maxCount=1, pattern="^[A-Z]{3}$")
+        if t is not EntityType.Document:
+            _prop(g, s, P["derivedFrom"], minCount=1, or_classes=[ENTITY_CLASS[
+                EntityType.Document][0]])
+        if t is EntityType.Event:
+            _prop(g, s, P["date"], maxCount=1, datatypes=dates)
+    fact = HDKG["FactShape"]
+    g.add((fact, RDF.type, SH.NodeShape))
+    g.add((fact, SH.targetClass, _u(CLASSES["Fact"])))
+    _prop(g, fact, P["subject"], minCount=1, maxCount=1, nodeKind=SH.IRI)
+    _prop(g, fact, P["object"], minCount=1, maxCount=1, nodeKind=SH.IRI)
+    pred_list = BNode()
+    Collection(g, pred_list, [Literal(p.value) for p in Predicate])
+    b = _prop(g, fact, P["predicate"], minCount=1, maxCount=1)
+    g.add((b, SH["in"], pred_list))
+    _prop(g, fact, P["derivedFrom"], minCount=1,
+          or_classes=[ENTITY_CLASS[EntityType.Document][0]])
+    for key in ("start", "end", "date"):
+        _prop(g, fact, P[key], maxCount=1, datatypes=dates)
+    for p, (own, _std, _short) in FACT_CLASS.items():
+        s = HDKG[f"{own.split(':')[1]}Shape"]
+        g.add((s, RDF.type, SH.NodeShape))
+        g.add((s, SH.targetClass, _u(own)))
+        dom, rng = PREDICATE_DOMAINS[p]
+        _prop(g, s, P["subject"], or_classes=sorted(ENTITY_CLASS[t][0] for t in dom))
+        _prop(g, s, P["object"], or_classes=sorted(ENTITY_CLASS[t][0] for t in rng))
+        if p in MEMBERSHIP_LIKE:
+            _prop(g, s, P["member"], minCount=1, maxCount=1)
+            _prop(g, s, P["organization"], minCount=1, maxCount=1)
+        if p is Predicate.holds_position:
+            _prop(g, s, P["roleLabel"], minCount=1, maxCount=1, datatype=XSD.string)
+    return g
+
+
+def neo4j_constraints() -> list[str]:
+    """Uniqueness of `id` on every label, plus the shared :Entity label the loader matches on."""
+    labels = ["Entity"] + [t.value for t in EntityType]
+    return [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" for label in labels]
+
+
+def neo4j_model_text() -> str:
+    """The Cypher file: constraints to run, and the model as comments."""
+    lines = ["// Generated by `python -m hdkg.schema.generate` from hdkg.schema.models.",
+             "// Labels: " + ", ".join(t.value for t in EntityType) + " (all also :Entity).",
+             "// Relationship types: " + ", ".join(NEO4J_REL_TYPES[p] for p in Predicate)
+             + " (properties fact_id, role, start, end, date, sources, evidence).", ""]
+    return "\n".join(lines + [c + ";" for c in neo4j_constraints()]) + "\n"
+
+
+def artefacts() -> dict[str, str]:
+    """File name -> content of every generated file."""
+    return {
+        "vocabulary.ttl": vocabulary().serialize(format="turtle"),
+        "shapes.ttl": shapes().serialize(format="turtle"),
+        "curated.schema.json": json.dumps(curated_json_schema(), indent=2, ensure_ascii=False)
+        + "\n",
+        "neo4j.cypher": neo4j_model_text(),
+    }
+
+
+def main() -> None:
+    for name, text in artefacts().items():
+        (HERE / name).write_text(text, encoding="utf-8")
+        print(f"wrote schema/{name}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
