@@ -69,7 +69,7 @@ def collect_inputs(sources: list[Path]) -> Inputs:
                 found.text.append(p)
             elif suffix in CURATED_SUFFIXES:
                 found.curated.append(p)
-            elif src.is_dir() and (p.name.startswith(".") or p.name in ("SOURCES.md",)):
+            elif src.is_dir() and (p.name.startswith(".") or p.name in ("SOURCES.md", "README.md")):
                 continue
             elif src.is_dir() and suffix in (".jsonl", ".json"):
                 continue  # annotation files that sit beside documents
