@@ -49,6 +49,7 @@ class BuildReport:
 @dataclass
 class Inputs:
     text: list[Path] = field(default_factory=list)
+    extracted: list[Path] = field(default_factory=list)
     curated: list[Path] = field(default_factory=list)
     identity: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -67,6 +68,8 @@ def collect_inputs(sources: list[Path]) -> Inputs:
                 found.identity.append(p)
             elif suffix in TEXT_SUFFIXES:
                 found.text.append(p)
+            elif suffix == ".jsonl" and not src.is_dir():
+                found.extracted.append(p)  # the output of `hdkg extract`
             elif suffix in CURATED_SUFFIXES:
                 found.curated.append(p)
             elif src.is_dir() and (p.name.startswith(".") or p.name in ("SOURCES.md", "README.md")):
@@ -99,6 +102,40 @@ def _text_records(paths: list[Path], jobs: int, console: Console | None,
             yield path, doc, language, rows
 
 
+def _jsonl_records(path: Path, report: BuildReport
+                   ) -> Iterator[tuple[Path, str, str | None, list[dict]]]:
+    """Documents of an extraction JSONL file (`hdkg extract -o`), read as a stream."""
+    import json
+
+    current: str | None = None
+    language: str | None = None
+    rows: list[dict] = []
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"cannot read {path}: {e.strerror or e}") from e
+    with f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                doc = row["doc"]
+            except (ValueError, KeyError, TypeError):
+                report.skipped.append(f"{path}:{n}: not an extraction record")
+                continue
+            if doc != current:
+                if current is not None:
+                    yield path, current, language, rows
+                current, language, rows = doc, None, []
+            if row.get("kind") == "document":
+                language = row.get("language")
+            else:
+                rows.append(row)
+    if current is not None:
+        yield path, current, language, rows
+
+
 def build_data(sources: list[Path], *, with_reference: bool = True, all_reference: bool = False,
                jobs: int = 1, console: Console | None = None,
                report: BuildReport | None = None) -> GraphData:
@@ -121,7 +158,9 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
 
     data = GraphData()
     documents: dict[str, Entity] = {}
-    for path, doc, language, rows in _text_records(inputs.text, jobs, console, report):
+    streams = [_text_records(inputs.text, jobs, console, report)]
+    streams += [_jsonl_records(p, report) for p in inputs.extracted]
+    for path, doc, language, rows in (r for stream in streams for r in stream):
         recs = records_from_extraction(rows, doc, language=language)
         report.dropped.extend(recs.dropped)
         entities, facts = resolver.resolve(recs.entities, recs.facts)
@@ -136,14 +175,18 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
     # Curated records: entities merge; facts replace the extracted facts they contradict.
     for e in curated.entities:
         data.add_entity(e)
-    for f in curated.negated:
-        for have in [x for x in data.iter_facts() if _same_edge(x, f)]:
-            data.remove_fact(have)
-    for f in curated.facts:
-        for have in [x for x in data.iter_facts() if _same_edge(x, f) and x.key() != f.key()
-                     and not _is_curated(x)]:
-            data.remove_fact(have)
-        data.add_fact(f)
+    if curated.facts or curated.negated:
+        by_edge: dict[tuple, list[Fact]] = {}
+        for x in data.iter_facts():
+            by_edge.setdefault(_edge(x), []).append(x)
+        for f in curated.negated:
+            for have in by_edge.pop(_edge(f), []):
+                data.remove_fact(have)
+        for f in curated.facts:
+            for have in by_edge.get(_edge(f), []):
+                if have.key() != f.key() and not _is_curated(have):
+                    data.remove_fact(have)
+            by_edge.setdefault(_edge(f), []).append(data.add_fact(f))
 
     if reference:
         _add_reference(data, reference, all_reference)
@@ -152,8 +195,8 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
     return data
 
 
-def _same_edge(a: Fact, b: Fact) -> bool:
-    return (a.predicate, a.subject, a.object) == (b.predicate, b.subject, b.object)
+def _edge(f: Fact) -> tuple:
+    return (f.predicate, f.subject, f.object)
 
 
 def _is_curated(f: Fact) -> bool:

@@ -40,7 +40,8 @@ class GraphData:
         """Merge `e` into the graph: names become aliases, sources are unioned."""
         have = self.entities.get(e.id)
         if have is None:
-            e = e.model_copy(deep=True)
+            # The graph takes the record over (no copy): loaders hand each record over once,
+            # and copying a million records would double the cost of a build.
             self.entities[e.id] = e
             return e
         if e.name != have.name:
@@ -59,7 +60,6 @@ class GraphData:
         k = f.key()
         have = self.facts.get(k)
         if have is None:
-            f = f.model_copy(deep=True)
             self.facts[k] = f
             return f
         _union_sources(have.sources, f.sources)

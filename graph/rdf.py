@@ -44,12 +44,12 @@ _ENTITY_CLASSES = {t: (f"<{iri(a)}>", f"<{iri(b)}>") for t, (a, b) in ENTITY_CLA
 _FACT_CLASSES = {p: (f"<{iri(a)}>", f"<{iri(b)}>", f"<{iri(c)}>")
                  for p, (a, b, c) in FACT_CLASS.items()}
 _FACT = f"<{iri(CLASSES['Fact'])}>"
-_DERIVATION = f"<{iri(CLASSES['Derivation'])}>"
 _INTERVAL = f"<{iri(CLASSES['Interval'])}>"
 _INSTANT = f"<{iri(CLASSES['Instant'])}>"
 _ROLE = f"<{iri(CLASSES['Role'])}>"
 _CONCEPT = f"<{iri(CLASSES['Concept'])}>"
 _PREF = f"<{iri('skos:prefLabel')}>"
+_DECIMAL = XSD + "decimal"
 
 
 def lit(value: str, lang: str | None = None, datatype: str | None = None) -> str:
@@ -87,12 +87,14 @@ def _source_lines(node: str, node_iri: str, sources: Iterable[Source]) -> Iterat
             yield f"{node} {_P['derivedFrom']} {d} ."
         h = hashlib.sha1(repr(s.key()).encode("utf-8")).hexdigest()[:12]
         q = f"<{node_iri}/src/{h}>"
+        # A qualified derivation per source; its class (prov:Derivation) follows from the
+        # range of prov:qualifiedDerivation, and defaults (confidence 1) are left unsaid, to
+        # keep the store small at a million facts.
         yield f"{node} {_P['qualifiedDerivation']} {q} ."
-        yield f"{q} {_P['type']} {_DERIVATION} ."
         yield f"{q} {_P['entity']} {d} ."
-        yield f"{q} {_P['loader']} {lit(s.loader)} ."
-        yield f"{q} {_P['version']} {lit(s.version)} ."
-        yield f"{q} {_P['confidence']} {lit(repr(float(s.confidence)), datatype=XSD + 'decimal')} ."
+        yield f"{q} {_P['loader']} {lit(f'{s.loader}/{s.version}')} ."
+        if s.confidence != 1.0:
+            yield f"{q} {_P['confidence']} {lit(repr(float(s.confidence)), datatype=_DECIMAL)} ."
         if s.evidence is not None:
             yield f"{q} {_P['exact']} {lit(s.evidence)} ."
         if s.span is not None:
@@ -148,8 +150,8 @@ def fact_lines(f: Fact) -> Iterator[str]:
     yield f"{s} {shortcut} {o} ."
     yield f"{n} {_P['type']} {_FACT} ."
     yield f"{n} {_P['type']} {own} ."
-    yield f"{n} {_P['type']} {std} ."
-    yield f"{n} {_P['id']} {lit(f.fact_id())} ."
+    if f.predicate in MEMBERSHIP_LIKE:
+        yield f"{n} {_P['type']} {std} ."  # org:Membership, for ORG-aware consumers
     yield f"{n} {_P['predicate']} {lit(f.predicate.value)} ."
     yield f"{n} {_P['subject']} {s} ."
     yield f"{n} {_P['object']} {o} ."
