@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
 from hdkg.graph.model import GraphData
 from hdkg.graph.resolve import Resolver
 from hdkg.graph.store import write_graph
@@ -26,8 +29,6 @@ from hdkg.schema.models import (
     check_ends,
     make_id,
 )
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 CURATED_SUFFIXES = {".yaml", ".yml", ".csv"}

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
-from hdkg.schema.errors import UserError
 from rich.console import Console
+
+from hdkg.schema.errors import UserError
 
 app = typer.Typer(
     name="hdkg",

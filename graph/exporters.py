@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from hdkg.graph.store import BuiltGraph
 from hdkg.schema.errors import UserError
 from hdkg.schema.terms import NS
@@ -45,6 +46,7 @@ def export_graph(g: BuiltGraph, fmt: str, output: Path | None) -> None:
         _write_text(text, output)
         return
     import networkx as nx
+
     from hdkg.graph.nx import to_networkx
 
     graph = to_networkx(g.data)

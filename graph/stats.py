@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from rich.console import Console
+from rich.table import Table
+
 from hdkg.graph.model import GraphData
 from hdkg.graph.store import BuiltGraph
 from hdkg.schema.models import NEO4J_REL_TYPES, EntityType, Predicate
-from rich.console import Console
-from rich.table import Table
 
 
 def data_stats(data: GraphData) -> dict:

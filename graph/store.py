@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
+
 from hdkg.graph.model import GraphData
 from hdkg.graph.rdf import graph_lines
 from hdkg.schema.errors import UserError
@@ -87,6 +88,7 @@ def write_graph(data: GraphData, out_dir: Path, manifest: dict) -> dict:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     if out_dir.exists() and not (out_dir / MANIFEST).exists() and any(out_dir.iterdir()):
         raise UserError(f"{out_dir} exists and is not an hdkg graph folder; choose another --out")
+    _remove_stale(out_dir)
     tmp = out_dir.with_name(f".{out_dir.name}.building-{os.getpid()}")
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -107,6 +109,22 @@ def write_graph(data: GraphData, out_dir: Path, manifest: dict) -> dict:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
+
+
+def _remove_stale(out_dir: Path) -> None:
+    """Remove what killed builds left beside `out_dir` (their process no longer runs)."""
+    for p in out_dir.parent.glob(f".{out_dir.name}.*-*"):
+        try:
+            pid = int(p.name.rsplit("-", 1)[1])
+        except ValueError:
+            continue
+        try:
+            os.kill(pid, 0)
+            continue  # still running: another build of the same folder
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+        except PermissionError:
+            continue
 
 
 @dataclass

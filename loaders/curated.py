@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
+
 from hdkg.schema.curated import CuratedEntity, CuratedFact
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import Entity, EntityType, Fact, Source, make_id
-from pydantic import ValidationError
 
 LOADER = "curated"
 VERSION = "1"

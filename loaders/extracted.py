@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from hdkg.schema.models import (
     AGREEMENT_KINDS,
     Entity,
@@ -24,7 +26,6 @@ from hdkg.schema.models import (
     check_partial_date,
     make_id,
 )
-from pydantic import ValidationError
 
 LOADER = "text-rules"
 

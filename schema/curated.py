@@ -6,8 +6,9 @@ generated from here (a test checks the file is current).
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 from hdkg.schema.models import EntityId, EntityType, PartialDate, Predicate
-from pydantic import BaseModel, ConfigDict, Field
 
 
 class CuratedEntity(BaseModel):
@@ -30,6 +31,11 @@ class CuratedEntity(BaseModel):
     fields: list[str] = Field(default_factory=list)
     note: str | None = None
 
+    @field_validator("date", mode="before")
+    @classmethod
+    def _year_as_text(cls, v: object) -> object:
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
 
 class CuratedFact(BaseModel):
     """A fact an analyst states; `negated: true` says the fact is wrong and removes it."""
@@ -45,6 +51,12 @@ class CuratedFact(BaseModel):
     date: PartialDate | None = None
     negated: bool = False
     note: str | None = None
+
+    @field_validator("start", "end", "date", mode="before")
+    @classmethod
+    def _year_as_text(cls, v: object) -> object:
+        """`start: 2020` unquoted in YAML is a number; analysts mean the year."""
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
 
 class CuratedFile(BaseModel):

@@ -16,6 +16,10 @@ import json
 import sys
 from pathlib import Path
 
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
 from hdkg.schema.curated import curated_json_schema
 from hdkg.schema.models import (
     AGREEMENT_KINDS,
@@ -37,9 +41,6 @@ from hdkg.schema.terms import (
     P,
     iri,
 )
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 HERE = Path(__file__).resolve().parent
 SH = Namespace(NS["sh"])
