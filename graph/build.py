@@ -7,8 +7,9 @@ last because analysts' statements win over what was read from text.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hdkg.graph.model import GraphData
-from hdkg.graph.resolve import Resolver
+from hdkg.graph.resolve import Resolver, resolve_graph
 from hdkg.graph.store import write_graph
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import (
@@ -45,6 +46,7 @@ class BuildReport:
     triples: int = 0
     skipped: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    review: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -143,11 +145,13 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
     """The merged graph of the sources (nothing written)."""
     from hdkg.loaders.curated import load_curated
     from hdkg.loaders.extracted import records_from_extraction
+    from hdkg.loaders.identity import load_identity
 
     report = report if report is not None else BuildReport()
     inputs = collect_inputs(sources)
     report.skipped.extend(inputs.skipped)
     curated = load_curated(inputs.curated)  # fails before any work when a file is invalid
+    identity = load_identity(inputs.identity)
 
     reference: dict[str, Entity] = {}
     resolver = Resolver()
@@ -188,6 +192,10 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
                 if have.key() != f.key() and not _is_curated(have):
                     data.remove_fact(have)
             by_edge.setdefault(_edge(f), []).append(data.add_fact(f))
+
+    preferred = set(reference) | {e.id for e in curated.entities}
+    pairs = resolve_graph(data, identity, preferred)
+    report.review.extend(asdict(p) for p in pairs)
 
     if reference:
         _add_reference(data, reference, all_reference)
@@ -270,7 +278,8 @@ def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = Tr
         "skipped": report.skipped,
         "dropped": report.dropped,
     }
-    manifest = write_graph(data, out_dir, manifest)
+    review = json.dumps(report.review, indent=1, ensure_ascii=False) + "\n"
+    manifest = write_graph(data, out_dir, manifest, extra={"review.json": review})
     report.entities, report.facts, report.triples = (len(data.entities), len(data.facts),
                                                      manifest["triples"])
     return report

@@ -82,7 +82,8 @@ def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000) -> int:
     return n
 
 
-def write_graph(data: GraphData, out_dir: Path, manifest: dict) -> dict:
+def write_graph(data: GraphData, out_dir: Path, manifest: dict,
+                extra: dict[str, str] | None = None) -> dict:
     """Write a complete graph folder atomically (build beside it, then swap it in)."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -95,6 +96,8 @@ def write_graph(data: GraphData, out_dir: Path, manifest: dict) -> dict:
     tmp.mkdir()
     try:
         data.write_jsonl(tmp / RECORDS)
+        for name, text in (extra or {}).items():
+            (tmp / name).write_text(text, encoding="utf-8")
         triples = write_store(tmp / STORE, graph_lines(data))
         manifest = {**manifest, "triples": triples}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
