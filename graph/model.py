@@ -15,12 +15,12 @@ from pathlib import Path
 from hdkg.schema.models import Entity, EntityType, Fact, Source
 
 
-def _union_sources(into: list[Source], more: Iterable[Source]) -> None:
-    seen = {s.key() for s in into}
+def _union_sources(into: list[Source], more: Iterable[Source], seen: set[tuple]) -> None:
     for s in more:
-        if s.key() not in seen:
+        k = s.key()
+        if k not in seen:
             into.append(s)
-            seen.add(s.key())
+            seen.add(k)
 
 
 def _union_list(into: list[str], more: Iterable[str]) -> None:
@@ -35,6 +35,15 @@ class GraphData:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: dict[tuple, Fact] = field(default_factory=dict)
+    # Source keys of each record, kept beside it so that merging the ten-thousandth mention
+    # of a country does not rescan its ten thousand sources.
+    _seen: dict[object, set[tuple]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _keys(self, key: object, sources: list[Source]) -> set[tuple]:
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = {s.key() for s in sources}
+        return seen
 
     def add_entity(self, e: Entity) -> Entity:
         """Merge `e` into the graph: names become aliases, sources are unioned."""
@@ -43,6 +52,7 @@ class GraphData:
             # The graph takes the record over (no copy): loaders hand each record over once,
             # and copying a million records would double the cost of a build.
             self.entities[e.id] = e
+            self._seen.pop(e.id, None)
             return e
         if e.name != have.name:
             _union_list(have.aliases, [e.name])
@@ -52,7 +62,7 @@ class GraphData:
                      "language", "path"):
             if getattr(have, attr) is None and getattr(e, attr) is not None:
                 setattr(have, attr, getattr(e, attr))
-        _union_sources(have.sources, e.sources)
+        _union_sources(have.sources, e.sources, self._keys(e.id, have.sources))
         return have
 
     def add_fact(self, f: Fact) -> Fact:
@@ -61,12 +71,18 @@ class GraphData:
         have = self.facts.get(k)
         if have is None:
             self.facts[k] = f
+            self._seen.pop(k, None)
             return f
-        _union_sources(have.sources, f.sources)
+        _union_sources(have.sources, f.sources, self._keys(k, have.sources))
         return have
+
+    def remove_entity(self, entity_id: str) -> Entity:
+        self._seen.pop(entity_id, None)
+        return self.entities.pop(entity_id)
 
     def remove_fact(self, f: Fact) -> None:
         self.facts.pop(f.key(), None)
+        self._seen.pop(f.key(), None)
 
     def types(self) -> dict[str, EntityType]:
         return {i: e.type for i, e in self.entities.items()}

@@ -267,7 +267,7 @@ def _apply(data: GraphData, mapping: dict[str, str]) -> None:
     if not mapping:
         return
     for old, new in mapping.items():
-        e = data.entities.pop(old)
+        e = data.remove_entity(old)
         keep = data.entities[new]
         data.add_entity(e.model_copy(update={"id": new, "type": keep.type}))
     for f in list(data.iter_facts()):
