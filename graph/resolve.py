@@ -121,8 +121,10 @@ def _word_fits(w: str, full: str) -> bool:
     return w == full or (len(w) == 1 and full.startswith(w))
 
 
-def _completeness(e: Entity) -> tuple:
-    return (len(_tokens(e.name)), sum(len(t) > 1 for t in _tokens(e.name)), -len(e.id), e.id)
+def _completeness(e: Entity, tokens: list[str] | None = None) -> tuple:
+    """Order of preference for the id a merged person keeps: the fullest name."""
+    tokens = _tokens(e.name) if tokens is None else tokens
+    return (len(tokens), sum(len(t) > 1 for t in tokens), -len(e.id), e.id)
 
 
 class _Clusters:
@@ -207,18 +209,21 @@ def resolve_graph(data: GraphData, identity: Identity | None = None,
         by_type.setdefault(e.type, []).append(e)
 
     # Persons: compatible names, merged only when the shorter name has one candidate.
-    persons = sorted(by_type.get(EntityType.Person, []), key=_completeness, reverse=True)
-    by_last: dict[str, list[Entity]] = {}
-    for p in persons:
-        toks = _tokens(p.name)
-        if toks:
-            by_last.setdefault(toks[-1], []).append(p)
-    for p in persons:
-        toks = _tokens(p.name)
-        if len(toks) < 2:
+    # Candidates share the last word and the first letter (an index, not every pair).
+    people = by_type.get(EntityType.Person, [])
+    toks = {p.id: _tokens(p.name) for p in people}
+    comp = {p.id: _completeness(p, toks[p.id]) for p in people}
+    index: dict[tuple[str, str], list[Entity]] = {}
+    for p in people:
+        t = toks[p.id]
+        if len(t) >= 2:
+            index.setdefault((t[0][0], t[-1]), []).append(p)
+    for p in sorted(people, key=lambda x: comp[x.id], reverse=True):
+        t = toks[p.id]
+        if len(t) < 2:
             continue
-        fits = [q for q in by_last.get(toks[-1], []) if q.id != p.id
-                and _completeness(q) > _completeness(p) and persons_compatible(p.name, q.name)]
+        fits = [q for q in index[(t[0][0], t[-1])] if comp[q.id] > comp[p.id]
+                and persons_compatible(p.name, q.name)]
         roots = {clusters.find(q.id) for q in fits}
         if len(roots) == 1 and can_join(fits[0].id, p.id):
             clusters.union(fits[0].id, p.id)
