@@ -1,0 +1,93 @@
+"""`hdkg extract PATH... -o OUT.jsonl [--jobs N]`: documents in, JSONL records out.
+
+Records are written per document as soon as it is done, so memory stays flat however many
+documents there are; with --jobs N a process pool reads them in order (imap).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.console import Console
+
+from hdkg.loaders.text.read import TEXT_SUFFIXES
+from hdkg.schema.errors import UserError
+
+# Files that sit beside documents in a corpus folder and are not documents.
+SIDE_FILES = ("SOURCES.md", "README.md")
+
+
+def collect_paths(paths: list[Path]) -> list[Path]:
+    """The documents named: files as given, folders' text files in name order."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+                              and f.suffix.lower() in TEXT_SUFFIXES and f.name not in SIDE_FILES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise UserError(f"no such file or folder: {p}")
+    return out
+
+
+def extract_path(path: Path) -> tuple[Path, list[dict] | None, str | None]:
+    """(path, records, None) for a readable document, (path, None, reason) otherwise."""
+    from hdkg.loaders.text.extractor import DEFAULT_EXTRACTOR
+    from hdkg.loaders.text.read import UnreadableDocument, read_document
+    from hdkg.loaders.text.records import document_record
+
+    try:
+        document = read_document(path)
+    except UnreadableDocument as e:
+        return path, None, str(e)
+    return path, [document_record(document), *DEFAULT_EXTRACTOR.extract(document)], None
+
+
+def extract_paths(paths: list[Path], jobs: int = 1) -> Iterator[tuple[Path, list[dict] | None,
+                                                                      str | None]]:
+    """Results in input order, one process or a pool of `jobs`."""
+    if jobs <= 1 or len(paths) < 2:
+        for p in paths:
+            yield extract_path(p)
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(jobs) as pool:
+        yield from pool.imap(extract_path, paths, chunksize=8)
+
+
+def _threads_unsafe() -> bool:
+    import sys
+
+    return sys.platform != "linux"
+
+
+def run_extract(paths: list[Path], output: Path, jobs: int = 1,
+                console: Console | None = None) -> int:
+    """Extract every document to `output`; 0, or 2 when any input was skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    files = collect_paths(paths)
+    console = console or Console(stderr=True)
+    skipped = 0
+    try:
+        out = output.open("w", encoding="utf-8")
+    except OSError as e:
+        raise UserError(f"cannot write {output}: {e.strerror or e}") from None
+    show = len(files) > 50 and console.is_terminal
+    with out, Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                       TimeElapsedColumn(), console=console, transient=True,
+                       disable=not show) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path, records, problem in extract_paths(files, jobs):
+            progress.advance(task)
+            if records is None:
+                skipped += 1
+                console.print(f"skipped {path}: {problem}", highlight=False, soft_wrap=True,
+                              markup=False)
+                continue
+            out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return 2 if skipped else 0
