@@ -1,0 +1,159 @@
+"""Latency of every saved query on a synthetic graph: p50 and p95 per query per backend.
+
+    .venv/bin/python bench/queries.py [--facts 100000] [--runs 30] [--no-neo4j] [--skip-load]
+
+The graph (`hdkg.queries.synthetic`, 100,000 facts by default) is written to a graph folder
+(the embedded Oxigraph store) and, when a Neo4j server is reachable (NEO4J_URI or the local
+`hdkg neo4j start` one), loaded into it with the project's loader after EMPTYING that
+database: point it at a scratch server. Each query runs with its example parameters through
+`run_query`, the path `hdkg query` takes, with the entity index built once (its build time
+is printed apart). Targets: p95 < 100 ms on Neo4j, < 500 ms on the embedded store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from hdkg.graph.store import open_graph, write_graph
+from hdkg.queries.catalogue import catalogue
+from hdkg.queries.run import entity_index, run_query
+from hdkg.queries.synthetic import synthetic_graph
+
+TARGET_MS = {"rdf": 500.0, "neo4j": 100.0}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 2**20:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import pyoxigraph
+
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs{mem}; "
+            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (no interpolation: a value that was measured)."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def time_query(name: str, params: dict, runs: int, **kw: Any) -> tuple[list[float], int]:
+    rows = 0
+    for _ in range(3):  # warm caches and the query plan cache
+        rows = len(run_query(name, params, **kw).rows)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        run_query(name, params, **kw)
+        times.append((time.perf_counter() - t) * 1000)
+    return times, rows
+
+
+def neo4j_driver() -> Any:
+    from hdkg.graph.neo4j_connect import connect, resolve
+    from hdkg.schema.errors import UserError
+
+    try:
+        return connect(resolve())
+    except UserError as e:
+        print(f"Neo4j: skipped ({e})", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--facts", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--graph", type=Path, help="graph folder to write (default: a temp dir)")
+    ap.add_argument("--no-neo4j", action="store_true")
+    ap.add_argument("--skip-load", action="store_true", help="Neo4j already holds this graph")
+    args = ap.parse_args(argv)
+
+    print(f"machine: {machine()}")
+    t = time.perf_counter()
+    data = synthetic_graph(args.facts)
+    print(f"graph: {len(data.facts):,} facts, {len(data.entities):,} entities "
+          f"(generated in {time.perf_counter() - t:.1f} s)")
+    tmp = tempfile.TemporaryDirectory(prefix="hdkg-bench-")
+    out = args.graph or Path(tmp.name) / "g"
+    t = time.perf_counter()
+    manifest = write_graph(data, out, manifest={"bench": "queries"})
+    print(f"embedded store: {manifest['triples']:,} triples written in "
+          f"{time.perf_counter() - t:.1f} s")
+    graph = open_graph(out)
+
+    driver = None if args.no_neo4j else neo4j_driver()
+    if driver is not None:
+        info = driver.get_server_info()
+        print(f"Neo4j: {info.agent} at {info.address}")
+        if not args.skip_load:
+            from hdkg.graph.neo4j_load import load_graph
+
+            with driver.session() as session:
+                session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS "
+                            "OF 10000 ROWS").consume()
+            t = time.perf_counter()
+            load_graph(data, driver)
+            print(f"Neo4j: loaded in {time.perf_counter() - t:.1f} s")
+
+    backends: list[tuple[str, dict[str, Any]]] = []
+    t = time.perf_counter()
+    backends.append(("rdf", {"graph": graph, "index": entity_index(store=graph.store)}))
+    print(f"entity index (rdf): {(time.perf_counter() - t) * 1000:.0f} ms, built once")
+    if driver is not None:
+        t = time.perf_counter()
+        backends.append(("neo4j", {"backend": "neo4j", "driver": driver,
+                                   "index": entity_index(driver=driver)}))
+        print(f"entity index (neo4j): {(time.perf_counter() - t) * 1000:.0f} ms, built once")
+
+    header = f"{'query':<15}{'params':<44}"
+    header += "".join(f"{b + ' rows':>11}{'p50 ms':>9}{'p95 ms':>9}" for b, _ in backends)
+    print()
+    print(header)
+    print("-" * len(header))
+    worst: dict[str, float] = {b: 0.0 for b, _ in backends}
+    for spec in catalogue():
+        params = spec.example_params()
+        shown = ", ".join(f"{k}={v}" for k, v in params.items())
+        line = f"{spec.name:<15}{shown[:43]:<44}"
+        for b, kw in backends:
+            times, rows = time_query(spec.name, params, args.runs, **kw)
+            p50, p95 = percentile(times, 50), percentile(times, 95)
+            worst[b] = max(worst[b], p95)
+            line += f"{rows:>11}{p50:>9.1f}{p95:>9.1f}"
+        print(line, flush=True)
+    print()
+    ok = True
+    for b, p95 in worst.items():
+        met = p95 < TARGET_MS[b]
+        ok &= met
+        print(f"{b}: worst p95 {p95:.1f} ms, target < {TARGET_MS[b]:.0f} ms: "
+              f"{'met' if met else 'MISSED'}")
+    if driver is not None:
+        driver.close()
+    tmp.cleanup()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
