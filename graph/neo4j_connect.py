@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from hdkg.schema.errors import UserError
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError
+
+from hdkg.schema.errors import UserError
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -93,7 +95,12 @@ def resolve(uri: str | None = None, user: str | None = None,
     return Settings(uri=uri, user=user, password=password)
 
 
+_USERINFO = re.compile(r"(://[^/\s:@'\"]*):[^/\s@'\"]*@")
+
+
 def _scrub(text: str, settings: Settings) -> str:
+    """Driver messages may quote the URI or the auth: drop any password from them."""
+    text = _USERINFO.sub(r"\1:***@", text)
     if settings.password:
         text = text.replace(settings.password, "***")
     return text.splitlines()[0][:300] if text else text

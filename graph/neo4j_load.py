@@ -26,14 +26,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import connect, resolve
-from hdkg.schema.errors import UserError
-from hdkg.schema.models import NEO4J_REL_TYPES, Entity, EntityType, Fact, make_id
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as ProgressBar
+
+from hdkg.graph.model import GraphData
+from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.schema.errors import UserError
+from hdkg.schema.models import NEO4J_REL_TYPES, Entity, EntityType, Fact, make_id
 
 LABELS: list[str] = [t.value for t in EntityType]
 REL_TYPES: list[str] = list(NEO4J_REL_TYPES.values())

@@ -176,6 +176,8 @@ def _info(state: dict) -> dict:
 
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # As the server binds: a port whose old connections linger in TIME_WAIT is free.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -232,7 +234,8 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
     props = [f"-Xmx{heap}", f"-Dhdkg.pagecache={pagecache}"]
     if password is not None:
         props.append("-Dhdkg.auth=true")
-        _admin(java, data, ["dbms", "set-initial-password", password], log)
+        if not (data / "data" / "databases" / "system").exists():  # only a new store takes it
+            _admin(java, data, ["dbms", "set-initial-password", password], log)
     cmd = [java, *props, *JVM_OPTIONS, "-cp", classpath(), MAIN_CLASS, "server", str(data),
            str(bolt_port), str(http_port)]
     with open(log, "ab") as out:

@@ -246,7 +246,8 @@ def resolve_graph(data: GraphData, identity: Identity | None = None,
             safe = score >= _SAFE and same_context and digits_a == digits_b
             if safe and can_join(a.id, b.id):
                 clusters.union(a.id, b.id)
-            elif clusters.find(a.id) != clusters.find(b.id):
+            elif clusters.find(a.id) != clusters.find(b.id) and not (
+                    a.id in preferred and b.id in preferred):  # two known, distinct things
                 why = ("different parent or year" if not same_context else
                        "different numbers" if digits_a != digits_b else
                        "stated not the same" if identity.apart(a.id, b.id) else

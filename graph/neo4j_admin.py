@@ -1,0 +1,100 @@
+"""CSV files for `neo4j-admin database import full`: the offline path for big graphs.
+
+The import tool builds a new store from CSV without transactions, orders of magnitude faster
+than Bolt, but only into an empty database with the server stopped. The files hold exactly
+what `neo4j_load.load_graph` writes (same labels, properties, Document nodes and STATES
+relationships), so either path gives the same graph; constraints are not part of an import
+and are created by the next `hdkg load neo4j` (or by `schema/neo4j.cypher`).
+
+Arrays are joined with U+001F (unit separator) rather than the default `;`, which occurs in
+names and evidence sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from hdkg.graph.model import GraphData
+from hdkg.graph.neo4j_load import ENTITY, NODE_SCALARS, STATES, Plan
+
+ARRAY_DELIMITER = "\x1f"
+ID_SPACE = ENTITY
+
+# Column headers with their neo4j-admin types, in row order.
+NODE_COLUMNS = [f"id:ID({ID_SPACE})", ":LABEL", *NODE_SCALARS, "aliases:string[]",
+                "fields:string[]", "sources:string[]"]
+REL_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", "fact_id", "role",
+               "start", "end", "date", "sources:string[]", "evidence:string[]",
+               "rules:string[]", "confidence:double"]
+STATES_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE"]
+
+
+def _array(values: list[str]) -> str | None:
+    return ARRAY_DELIMITER.join(v.replace(ARRAY_DELIMITER, " ") for v in values) or None
+
+
+def _writer(path: Path, header: list[str]):  # noqa: ANN202 - a csv writer and its file
+    f = open(path, "w", encoding="utf-8", newline="")
+    w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    w.writerow(header)
+    return f, w
+
+
+def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
+    """Write one node file per label and one relationship file per type into `out_dir`.
+
+    File names say what they hold (`nodes-Country.csv`, `rels-MEMBER_OF.csv`,
+    `rels-STATES.csv`); `admin_import_args(paths)` turns the list into tool arguments.
+    Empty value = no property (the tool skips empty fields).
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    plan = Plan(data)
+    paths: list[Path] = []
+    for label, rows in plan.nodes.items():
+        if not rows:
+            continue
+        path = out_dir / f"nodes-{label}.csv"
+        f, w = _writer(path, NODE_COLUMNS)
+        with f:
+            labels = f"{ENTITY};{label}"
+            for row in rows:
+                props = row["props"]
+                w.writerow([row["id"], labels, *(props.get(k) for k in NODE_SCALARS),
+                            _array(row["aliases"]), _array(row["fields"]),
+                            _array(row["sources"])])
+        paths.append(path)
+    for rel_type, rows in plan.rels.items():
+        if not rows:
+            continue
+        path = out_dir / f"rels-{rel_type}.csv"
+        f, w = _writer(path, REL_COLUMNS)
+        with f:
+            for row in rows:
+                p = row["props"]
+                w.writerow([row["s"], row["o"], rel_type, row["fact_id"], p.get("role"),
+                            p.get("start"), p.get("end"), p.get("date"),
+                            _array(row["sources"]), _array(row["evidence"]),
+                            _array(row["rules"]), row["confidence"]])
+        paths.append(path)
+    if plan.states:
+        path = out_dir / f"rels-{STATES}.csv"
+        f, w = _writer(path, STATES_COLUMNS)
+        with f:
+            for row in plan.states:
+                w.writerow([row["d"], row["e"], STATES])
+        paths.append(path)
+    return paths
+
+
+def admin_import_args(paths: list[Path], database: str = "neo4j") -> list[str]:
+    """Arguments after `neo4j-admin database import full` for the files of
+    `write_admin_import`. Label and type come from the :LABEL/:TYPE columns."""
+    args = [database, "--overwrite-destination=true", f"--array-delimiter=U+{0x1f:04X}",
+            "--multiline-fields=true", "--skip-duplicate-nodes=false",
+            "--bad-tolerance=0", "--high-parallel-io=on"]
+    for p in paths:
+        kind = "--nodes" if p.name.startswith("nodes-") else "--relationships"
+        args.append(f"{kind}={p.resolve()}")
+    return args
