@@ -229,8 +229,7 @@ def _add_reference(data: GraphData, reference: dict[str, Entity], all_reference:
             data.add_entity(ref)
         else:
             # The reference name is canonical; what the documents called it stays an alias.
-            merged = ref.model_copy(deep=True)
-            data.entities[eid] = merged
+            data.replace_entity(ref.model_copy(deep=True))
             data.add_entity(have)
         if ref.parent and ref.parent in wanted:
             data.add_fact(Fact(predicate=Predicate.part_of, subject=eid, object=ref.parent,

@@ -76,6 +76,11 @@ class GraphData:
         _union_sources(have.sources, f.sources, self._keys(k, have.sources))
         return have
 
+    def replace_entity(self, e: Entity) -> None:
+        """Put `e` in place of the entity with its id (its sources are its own)."""
+        self._seen.pop(e.id, None)
+        self.entities[e.id] = e
+
     def remove_entity(self, entity_id: str) -> Entity:
         self._seen.pop(entity_id, None)
         return self.entities.pop(entity_id)

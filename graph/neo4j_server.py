@@ -93,7 +93,7 @@ def build_launcher(console: Any = None, log: Path | None = None, force: bool = F
         raise UserError("mvn not found: building the Neo4j launcher needs Maven 3 "
                         "(Debian: apt-get install maven)")
     _java()
-    log = log or TARGET.parent / "build.log"
+    log = log or TARGET / "build.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     cmd = [mvn, "-B", "-ntp", "-Dstyle.color=never", "-f", str(POM), "package",
            "dependency:copy-dependencies"]
