@@ -6,8 +6,8 @@ what `neo4j_load.load_graph` writes (same labels, properties, Document nodes and
 relationships), so either path gives the same graph; constraints are not part of an import
 and are created by the next `hdkg load neo4j` (or by `schema/neo4j.cypher`).
 
-Arrays are joined with U+001F (unit separator) rather than the default `;`, which occurs in
-names and evidence sentences.
+Arrays (and the two labels of a node in the :LABEL column) are joined with U+001F (unit
+separator) rather than the default `;`, which occurs in names and evidence sentences.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
         path = out_dir / f"nodes-{label}.csv"
         f, w = _writer(path, NODE_COLUMNS)
         with f:
-            labels = f"{ENTITY};{label}"
+            labels = f"{ENTITY}{ARRAY_DELIMITER}{label}"  # :LABEL splits on the array delimiter
             for row in rows:
                 props = row["props"]
                 w.writerow([row["id"], labels, *(props.get(k) for k in NODE_SCALARS),

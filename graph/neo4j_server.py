@@ -5,6 +5,10 @@ Java 17), built by Maven on first use from Maven Central, so a fresh machine nee
 `java` and `mvn`. It runs detached in its own process group so it outlives the command that
 started it; `DATA/server.json` is how later commands find it again. Its store, config and
 Neo4j logs live in DATA (data/, conf/, logs/), so a restart keeps the loaded graph.
+
+Knobs (environment): HDKG_NEO4J_HEAP (JVM -Xmx, default 2g), HDKG_NEO4J_PAGECACHE (default
+1g), HDKG_NEO4J_JAVA_OPTS (more JVM options, after ours so they win),
+HDKG_NEO4J_START_TIMEOUT (seconds to wait for Bolt, default 180).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ POM = PROJECT / "pom.xml"
 TARGET = PROJECT / "target"
 LAUNCHER_JAR = TARGET / "hdkg-neo4j-0.1.0.jar"
 LIB = TARGET / "lib"
+BUILT = TARGET / "build.ok"  # written last: an interrupted build leaves no half-filled lib/
 MAIN_CLASS = "org.hdkg.Neo4jLauncher"
 
 STATE_FILE = "server.json"
@@ -59,7 +64,7 @@ def _say(console: Any, message: str) -> None:
 # ---------------------------------------------------------------- build
 
 def _sources_newer_than_jar() -> bool:
-    if not LAUNCHER_JAR.exists() or not LIB.is_dir():
+    if not LAUNCHER_JAR.exists() or not BUILT.exists():
         return True
     built = LAUNCHER_JAR.stat().st_mtime
     sources = [POM, *PROJECT.glob("src/**/*.java")]
@@ -115,6 +120,7 @@ def build_launcher(console: Any = None, log: Path | None = None, force: bool = F
         code = proc.wait()
     if code != 0:
         raise UserError(f"Maven build of the Neo4j launcher failed (exit {code}); see {log}")
+    BUILT.write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), encoding="utf-8")
     _say(console, f"built the Neo4j launcher in {time.monotonic() - started:.0f}s")
 
 
@@ -213,8 +219,9 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
     """Start the server on DATA unless it already runs; return where to reach it.
 
     With `password`, auth is on and the initial password of user `neo4j` is set (Neo4j
-    only takes it before the first start of a store); without, auth is off, which suits a
-    loopback-only developer server.
+    only takes it before the first start of a store; it is on the neo4j-admin command line
+    for that one second, so use it for tests, not secrets); without, auth is off, which
+    suits a loopback-only developer server.
     """
     data = Path(data).resolve()
     running = _running_state(data)
@@ -232,11 +239,12 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
     heap = os.environ.get("HDKG_NEO4J_HEAP", "2g")
     pagecache = os.environ.get("HDKG_NEO4J_PAGECACHE", "1g")
     props = [f"-Xmx{heap}", f"-Dhdkg.pagecache={pagecache}"]
+    props += os.environ.get("HDKG_NEO4J_JAVA_OPTS", "").split()
     if password is not None:
         props.append("-Dhdkg.auth=true")
         if not (data / "data" / "databases" / "system").exists():  # only a new store takes it
             _admin(java, data, ["dbms", "set-initial-password", password], log)
-    cmd = [java, *props, *JVM_OPTIONS, "-cp", classpath(), MAIN_CLASS, "server", str(data),
+    cmd = [java, *JVM_OPTIONS, *props, "-cp", classpath(), MAIN_CLASS, "server", str(data),
            str(bolt_port), str(http_port)]
     with open(log, "ab") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
@@ -245,20 +253,23 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
              "bolt_uri": f"bolt://127.0.0.1:{bolt_port}",
              "http_url": f"http://127.0.0.1:{http_port}/browser/", "data": str(data),
              "auth": password is not None}
+    # Written at once, so that `stop` finds a server whose start was interrupted (Ctrl-C).
+    (data / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
     _say(console, f"starting Neo4j (pid {proc.pid}, log {log})")
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         if proc.poll() is not None:
+            (data / STATE_FILE).unlink(missing_ok=True)
             raise UserError(f"Neo4j exited during start (code {proc.returncode}): "
                             f"{_log_tail(log)}; see {log}")
         if _bolt_answers(state["bolt_uri"]) if password is None else _bolt_port_open(bolt_port):
             break
         if time.monotonic() > deadline:
             _terminate(proc.pid)
+            (data / STATE_FILE).unlink(missing_ok=True)
             raise UserError(f"Neo4j did not answer on {state['bolt_uri']} within "
                             f"{START_TIMEOUT_S:.0f}s; see {log}")
         time.sleep(0.5)
-    (data / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
     _say(console, f"Neo4j ready: {state['bolt_uri']}, Browser {state['http_url']}")
     return _info(state)
 

@@ -8,7 +8,6 @@ Hostile parameters must be plain literals on Neo4j too: no rows, nothing changed
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -56,35 +55,19 @@ VARIANTS: dict[str, list[dict[str, Any]]] = {
 
 @pytest.fixture(scope="module")
 def driver(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """The project's `neo4j_driver` fixture when conftest has it, else NEO4J_URI or skip."""
-    try:
-        yield request.getfixturevalue("neo4j_driver")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    from hdkg.graph.neo4j_connect import connect, resolve
-    from hdkg.schema.errors import UserError
-
-    try:
-        drv = connect(resolve())
-    except UserError as e:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no Neo4j server: {e}")
-    yield drv
-    drv.close()
+    """The project's `neo4j_driver` (skips outside CI when no server answers)."""
+    yield request.getfixturevalue("neo4j_driver")
 
 
-def _load(driver: Any, graph: BuiltGraph) -> None:
+def _load(driver: Any, graph: BuiltGraph, wipe: Any) -> None:
     from hdkg.graph.neo4j_load import load_graph
 
-    with driver.session() as session:  # IN TRANSACTIONS needs an implicit transaction
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS").consume()
+    wipe(driver)
     load_graph(graph.data, driver)
 
 
 @pytest.fixture(scope="module", params=["curated", "synthetic"])
-def loaded(request: pytest.FixtureRequest, driver: Any,
+def loaded(request: pytest.FixtureRequest, driver: Any, neo4j_wipe: Any,
            tmp_path_factory: pytest.TempPathFactory) -> BuiltGraph:
     """The fixture graph, then a synthetic one with evidence sentences, in both backends."""
     out = tmp_path_factory.mktemp(request.param) / "g"
@@ -93,7 +76,7 @@ def loaded(request: pytest.FixtureRequest, driver: Any,
     else:
         write_graph(synthetic_graph(3_000, seed=11), out, manifest={})
     graph = open_graph(out)
-    _load(driver, graph)
+    _load(driver, graph, neo4j_wipe)
     return graph
 
 

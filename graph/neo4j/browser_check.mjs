@@ -54,6 +54,7 @@ async function main() {
     // The main editor: focus it, type the query, run it with the run button.
 
     if (args.style) await run(page, `:style ${readFileSync(args.style, 'utf8').replace(/\s+/g, ' ')}`);
+    await run(page, ':clear'); // drop the welcome and :style frames: the result alone on screen
     await run(page, args.query);
 
     // A result frame with a graph visualisation: SVG node groups.

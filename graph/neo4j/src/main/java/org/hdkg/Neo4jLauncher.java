@@ -76,6 +76,7 @@ public final class Neo4jLauncher {
         settings.put("dbms.security.auth_enabled", System.getProperty("hdkg.auth", "false"));
         // Nothing outside the machine is reachable or wanted.
         settings.put("dbms.usage_report.enabled", "false");
+        settings.put("client.allow_telemetry", "false");
         // Netty's graceful shutdown waits 2 x 5 s for Bolt connections that are already gone.
         settings.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
         settings.put("server.memory.pagecache.size",

@@ -1,0 +1,196 @@
+"""How fast does `hdkg load neo4j` write? A synthetic graph of 1,000,000 facts over Bolt.
+
+Usage:
+
+    .venv/bin/python bench/neo4j_load.py                   # 1M facts, ~100k entities
+    .venv/bin/python bench/neo4j_load.py --facts 100000    # a quicker look
+    .venv/bin/python bench/neo4j_load.py --uri bolt://127.0.0.1:7687   # an existing server
+
+By default it starts a fresh server of its own (temporary folder, spare ports), loads over
+Bolt, stops it, then times `neo4j-admin database import` of the same graph into that folder.
+With --uri it empties that server's database and loads there (no admin import).
+
+The graph is shaped like the real one: few countries and bodies that most facts touch
+(hubs), many people, events and agreements, each fact with one Source in a document of
+~50 facts. Prints relationships/s and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from hdkg.graph import neo4j_server
+from hdkg.graph.model import GraphData
+from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.neo4j_load import load_graph, stats_from_driver
+from hdkg.schema.models import PREDICATE_DOMAINS, Entity, EntityType, Fact, Predicate, Source
+
+# Entities per type for 1M facts; scaled with --facts.
+SHARE = {EntityType.Country: 250, EntityType.Organization: 6_000, EntityType.Forum: 2_000,
+         EntityType.Person: 55_000, EntityType.Event: 22_000, EntityType.Agreement: 15_000}
+PREFIX = {EntityType.Country: "country", EntityType.Organization: "org",
+          EntityType.Forum: "forum", EntityType.Person: "person", EntityType.Event: "event",
+          EntityType.Agreement: "agreement"}
+
+
+def synthetic_graph(n_facts: int, seed: int = 7) -> GraphData:
+    """A valid GraphData built without pydantic validation (it is valid by construction)."""
+    rng = random.Random(seed)
+    scale = max(n_facts / 1_000_000, 0.001)
+    g = GraphData()
+    ids: dict[EntityType, list[str]] = {}
+    for t, n in SHARE.items():
+        n = max(5, int(n * scale)) if t is not EntityType.Country else min(250, max(5, n))
+        ids[t] = []
+        for i in range(n):
+            eid = f"{PREFIX[t]}/{'X' if t is EntityType.Country else 'e'}{i:06d}"
+            if t is EntityType.Country:
+                eid = f"country/{_iso(i)}"
+            e = Entity.model_construct(
+                id=eid, type=t, name=f"{t.value} {i}", aliases=[f"{t.value[:3]}{i}"],
+                iso3=_iso(i) if t is EntityType.Country else None, wikidata=None, acronym=None,
+                parent=None, date="2020" if t is EntityType.Event else None, place=None,
+                kind="MoU" if t is EntityType.Agreement else None, title=None, fields=[],
+                language=None, path=None, sources=[])
+            g.entities[eid] = e
+            ids[t].append(eid)
+    preds = list(Predicate)
+    weights = [1, 4, 2, 1, 3, 1, 4, 1]
+    i = 0
+    while len(g.facts) < n_facts:
+        p = rng.choices(preds, weights)[0]
+        dom, rng_types = PREDICATE_DOMAINS[p]
+        st = rng.choice(sorted(dom, key=lambda t: t.value))
+        ot = rng.choice(sorted(rng_types, key=lambda t: t.value))
+        s, o = _pick(rng, ids[st]), _pick(rng, ids[ot])
+        if s == o:
+            continue
+        doc = f"news-{i // 50:06d}.txt"
+        src = Source.model_construct(
+            document=doc, evidence=f"{s} {p.value} {o} according to a report ({i}).",
+            span=None, line=None, loader="bench", version="0", rule=f"rule-{p.value}",
+            confidence=0.8)
+        f = Fact.model_construct(predicate=p, subject=s, object=o,
+                                 role="delegate" if p is Predicate.participated_in else None,
+                                 start=str(2000 + i % 25), end=None, date=None, sources=[src])
+        g.facts.setdefault(f.key(), f)
+        i += 1
+    return g
+
+
+def _iso(i: int) -> str:
+    a = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return a[i // 676 % 26] + a[i // 26 % 26] + a[i % 26]
+
+
+def _pick(rng: random.Random, pool: list[str]) -> str:
+    """Skewed: a few hubs get most facts, as WHO, ASEAN and Indonesia do in the real graph."""
+    return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 \
+        else rng.choice(pool)
+
+
+def machine() -> str:
+    return (f"{platform.platform()}, {os.cpu_count()} CPUs, Python "
+            f"{platform.python_version()}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--facts", type=int, default=1_000_000)
+    ap.add_argument("--batch-size", type=int, default=10_000)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--uri", default=None,
+                    help="load into this server (emptied first) instead of a fresh one")
+    ap.add_argument("--no-admin-import", action="store_true",
+                    help="skip timing neo4j-admin import on the fresh server's folder")
+    args = ap.parse_args()
+
+    t0 = time.monotonic()
+    g = synthetic_graph(args.facts)
+    print(f"generated {len(g.entities):,} entities, {len(g.facts):,} facts in "
+          f"{time.monotonic() - t0:.1f}s", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="hdkg-bench-") as tmp:
+        data = Path(tmp) / "neo4j"
+        if args.uri is None:
+            # A fresh store, as for a first load: a store that was loaded and emptied again
+            # reuses freed record ids and writes several times slower.
+            uri = neo4j_server.start(data, bolt_port=_free_port(), http_port=_free_port())[
+                "bolt_uri"]
+        else:
+            uri = args.uri
+        try:
+            result = bench_bolt(g, uri, args)
+        finally:
+            if args.uri is None:
+                neo4j_server.stop(data)
+        if args.uri is None and not args.no_admin_import:
+            result["admin_import"] = time_admin_import(g, data)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_bolt(g: GraphData, uri: str, args: argparse.Namespace) -> dict:
+    driver = connect(resolve(uri))
+    try:
+        with driver.session() as session:
+            # Clear in chunks, relationships first: one huge transaction (or a hub's 100k
+            # relationships in one DETACH DELETE) would exceed the transaction memory pool.
+            session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS"
+                        ).consume()
+            session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS"
+                        ).consume()
+        t0 = time.monotonic()
+        counts = load_graph(g, driver, batch_size=args.batch_size, workers=args.workers)
+        total = time.monotonic() - t0
+        stats = stats_from_driver(driver)
+    finally:
+        driver.close()
+    rels = sum(stats["relationships"].values())
+    fact_time = sum(v for k, v in counts["timings"].items() if k.startswith("relationships"))
+    all_rels = counts["relationships"] + counts["states"]
+    return {
+        "machine": machine(),
+        "facts": len(g.facts), "entities": len(g.entities),
+        "relationships_in_neo4j": rels, "states": counts["states"],
+        "batch_size": args.batch_size, "workers": args.workers,
+        "total_s": round(total, 1),
+        "fact_relationships_per_s": round(counts["relationships"] / fact_time),
+        "all_relationships_per_s_overall": round(all_rels / total),
+        "timings": counts["timings"],
+    }
+
+
+def time_admin_import(g: GraphData, data: Path) -> dict:
+    """Write the admin-import CSVs and run `neo4j-admin database import full` offline."""
+    from hdkg.graph.neo4j_admin import admin_import_args, write_admin_import
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.monotonic()
+        paths = write_admin_import(g, Path(tmp))
+        csv_s = time.monotonic() - t0
+        t0 = time.monotonic()
+        neo4j_server.admin_import(data, admin_import_args(paths))
+        import_s = time.monotonic() - t0
+    n = len(g.facts)
+    return {"csv_s": round(csv_s, 1), "import_s": round(import_s, 1),
+            "fact_relationships_per_s": round(n / import_s)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""The Neo4j loader against a real server: counts, idempotence, increments, stats, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from hdkg.graph.model import GraphData
+from hdkg.graph.neo4j_connect import Settings, connect, mask_uri, resolve
+from hdkg.graph.neo4j_load import (
+    LABELS,
+    REL_TYPES,
+    graph_counts,
+    load_graph,
+    load_graph_dir,
+    read_graph_dir,
+    stats_from_driver,
+)
+from hdkg.schema.errors import UserError
+from hdkg.schema.models import Entity, EntityType, Fact, Source
+
+PASSWORD = "s3cret-Pa55word"
+
+
+def src(doc: str, evidence: str | None = None, rule: str | None = "r1",
+        confidence: float = 0.9) -> Source:
+    return Source(document=doc, evidence=evidence, loader="test", rule=rule,
+                  confidence=confidence)
+
+
+def small_graph() -> GraphData:
+    """Two documents: d01.txt has a Document entity, d02.txt does not."""
+    g = GraphData()
+    for e in [
+        Entity(id="country/IDN", type=EntityType.Country, name="Indonesia", iso3="IDN",
+               aliases=["RI"], wikidata="Q252", sources=[src("d01.txt")]),
+        Entity(id="country/COL", type=EntityType.Country, name="Colombia", iso3="COL"),
+        Entity(id="org/who", type=EntityType.Organization, name="World Health Organization",
+               acronym="WHO", wikidata="Q7817"),
+        Entity(id="person/budi-gunadi-sadikin", type=EntityType.Person,
+               name="Budi Gunadi Sadikin"),
+        Entity(id="agreement/idn-col-mou-health", type=EntityType.Agreement,
+               name="MoU on health cooperation", kind="MoU", date="2024-05",
+               fields=["vaccines", "health workforce"]),
+        Entity(id="doc/d01.txt", type=EntityType.Document, name="d01.txt", language="id"),
+    ]:
+        g.add_entity(e)
+    for f in [
+        Fact(predicate="member_of", subject="country/IDN", object="org/who",
+             sources=[src("d01.txt", "Indonesia adalah anggota WHO.")]),
+        Fact(predicate="member_of", subject="country/COL", object="org/who",
+             sources=[src("d02.txt", "Kolombia anggota WHO.", confidence=0.7)]),
+        Fact(predicate="holds_position", subject="person/budi-gunadi-sadikin",
+             object="country/IDN", role="Minister of Health", start="2020-12",
+             sources=[src("d01.txt", "Menkes Budi Gunadi Sadikin.")]),
+        Fact(predicate="party_to", subject="country/IDN",
+             object="agreement/idn-col-mou-health", sources=[src("d02.txt")]),
+        Fact(predicate="party_to", subject="country/COL",
+             object="agreement/idn-col-mou-health", sources=[src("d02.txt")]),
+        Fact(predicate="signed", subject="person/budi-gunadi-sadikin",
+             object="agreement/idn-col-mou-health", date="2024-05-02",
+             sources=[src("d02.txt", "Budi menandatangani MoU.", rule=None)]),
+    ]:
+        g.add_fact(f)
+    return g
+
+
+def superset_graph() -> GraphData:
+    """small_graph plus document d03.txt: one new event and fact, one known fact restated."""
+    g = small_graph()
+    g.add_entity(Entity(id="event/wha77-2024", type=EntityType.Event,
+                        name="77th World Health Assembly", date="2024-05"))
+    g.add_fact(Fact(predicate="participated_in", subject="country/IDN",
+                    object="event/wha77-2024", sources=[src("d03.txt", "RI hadir di WHA77.")]))
+    g.add_fact(Fact(predicate="member_of", subject="country/IDN", object="org/who",
+                    sources=[src("d03.txt", "Indonesia, anggota WHO sejak 1950.", rule="r2")]))
+    return g
+
+
+def totals(driver: Driver) -> dict[str, int]:
+    rec = driver.execute_query(
+        "MATCH (n) WITH count(n) AS nodes "
+        "OPTIONAL MATCH ()-[r]->() WITH nodes, count(r) AS rels "
+        "OPTIONAL MATCH ()-[s:STATES]->() RETURN nodes, rels, count(s) AS states").records[0]
+    return dict(rec)
+
+
+# ---------------------------------------------------------------- without a server
+
+def test_graph_counts_shape() -> None:
+    counts = graph_counts(small_graph())
+    assert list(counts["nodes"]) == LABELS
+    assert list(counts["relationships"]) == REL_TYPES
+    assert counts["nodes"]["Document"] == 2  # d01 entity + d02 referenced by facts
+    assert counts["relationships"]["PARTY_TO"] == 2
+    assert "STATES" not in counts["relationships"]
+
+
+def test_mask_and_resolve_keep_passwords_out() -> None:
+    assert mask_uri(f"neo4j://bob:{PASSWORD}@db.example:7687") == \
+        "neo4j://bob:***@db.example:7687"
+    assert mask_uri("bolt://127.0.0.1:7687") == "bolt://127.0.0.1:7687"
+    s = resolve(f"neo4j+s://bob:{PASSWORD}@db.example:7687", None, None)
+    assert s.uri == "neo4j+s://db.example:7687" and s.auth() == ("bob", PASSWORD)
+    assert PASSWORD not in repr(s) and PASSWORD not in str(s)
+
+
+def test_env_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "neo4j://cluster.example:7687")
+    monkeypatch.setenv("NEO4J_USER", "analyst")
+    monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
+    s = resolve()
+    assert (s.uri, s.user, s.password) == ("neo4j://cluster.example:7687", "analyst", PASSWORD)
+    assert resolve(uri="bolt://other:7687").uri == "bolt://other:7687"
+
+
+def test_unreachable_server_is_one_line_without_password() -> None:
+    with pytest.raises(UserError) as exc:
+        connect(Settings(uri="bolt://127.0.0.1:1", user="neo4j", password=PASSWORD))
+    msg = str(exc.value)
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in msg
+    assert PASSWORD not in msg and "\n" not in msg
+
+
+def test_bad_uri_is_user_error() -> None:
+    with pytest.raises(UserError, match="bad Neo4j URI") as exc:
+        connect(Settings(uri=f"ftp://neo4j:{PASSWORD}@127.0.0.1:7474"))
+    assert PASSWORD not in str(exc.value)
+
+
+def test_missing_graph_dir(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no graph folder"):
+        read_graph_dir(tmp_path / "nope")
+    with pytest.raises(UserError, match="no records.jsonl"):
+        read_graph_dir(tmp_path)
+
+
+# ---------------------------------------------------------------- on a real server
+
+@pytest.mark.neo4j
+def test_constraints_exist(neo4j_empty: Driver) -> None:
+    load_graph(small_graph(), neo4j_empty)
+    rows = neo4j_empty.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+        "RETURN name, type, labelsOrTypes[0] AS on, properties[0] AS prop").records
+    have = {(r["on"], r["prop"]): r["type"] for r in rows}
+    for label in ["Entity", *LABELS]:
+        assert have[(label, "id")] == "UNIQUENESS"
+    for rel_type in REL_TYPES:
+        assert have[(rel_type, "fact_id")] == "RELATIONSHIP_UNIQUENESS"
+
+
+@pytest.mark.neo4j
+def test_load_gives_exact_counts(neo4j_empty: Driver) -> None:
+    counts = load_graph(small_graph(), neo4j_empty, batch_size=2)
+    # 6 entities + d02.txt; 6 facts; STATES: d01 -> IDN, WHO, Budi; d02 -> COL, WHO, IDN,
+    # agreement, Budi.
+    assert (counts["nodes"], counts["relationships"], counts["states"]) == (7, 6, 8)
+    assert totals(neo4j_empty) == {"nodes": 7, "rels": 14, "states": 8}
+    assert stats_from_driver(neo4j_empty) == graph_counts(small_graph())
+
+    idn = neo4j_empty.execute_query(
+        "MATCH (n:Country:Entity {id: 'country/IDN'}) RETURN n").records[0]["n"]
+    assert (idn["name"], idn["iso3"], idn["wikidata"]) == ("Indonesia", "IDN", "Q252")
+    assert idn["aliases"] == ["RI"] and idn["sources"] == ["d01.txt"]
+    d02 = neo4j_empty.execute_query(
+        "MATCH (d:Document {id: 'doc/d02.txt'})-[:STATES]->(e) "
+        "RETURN d.name AS name, collect(e.id) AS ids").records[0]
+    assert d02["name"] == "d02.txt"
+    assert sorted(d02["ids"]) == ["agreement/idn-col-mou-health", "country/COL",
+                                  "country/IDN", "org/who", "person/budi-gunadi-sadikin"]
+    r = neo4j_empty.execute_query(
+        "MATCH (:Person {id: 'person/budi-gunadi-sadikin'})-[r:HOLDS_POSITION]->"
+        "(:Country {id: 'country/IDN'}) RETURN r").records[0]["r"]
+    fact = next(f for f in small_graph().facts.values() if f.predicate.value == "holds_position")
+    assert r["fact_id"] == fact.fact_id()
+    assert (r["role"], r["start"], r["sources"]) == ("Minister of Health", "2020-12",
+                                                     ["d01.txt"])
+    assert r["evidence"] == ["Menkes Budi Gunadi Sadikin."] and r["rules"] == ["r1"]
+    assert r["confidence"] == pytest.approx(0.9)
+
+
+@pytest.mark.neo4j
+def test_loading_twice_changes_nothing(neo4j_empty: Driver) -> None:
+    load_graph(small_graph(), neo4j_empty)
+    before = totals(neo4j_empty)
+    props_before = neo4j_empty.execute_query(
+        "MATCH ()-[r]->() RETURN r.fact_id AS id, properties(r) AS p ORDER BY id").records
+    second = load_graph(small_graph(), neo4j_empty)
+    assert second["nodes_created"] == 0 and second["relationships_created"] == 0
+    assert totals(neo4j_empty) == before
+    props_after = neo4j_empty.execute_query(
+        "MATCH ()-[r]->() RETURN r.fact_id AS id, properties(r) AS p ORDER BY id").records
+    assert props_after == props_before
+
+
+@pytest.mark.neo4j
+def test_superset_adds_exactly_the_new_document(neo4j_empty: Driver) -> None:
+    load_graph(small_graph(), neo4j_empty)
+    before = totals(neo4j_empty)
+    counts = load_graph(superset_graph(), neo4j_empty)
+    # New: the event and the d03.txt Document; one PARTICIPATED_IN; STATES d03 -> IDN,
+    # event, WHO.
+    assert counts["nodes_created"] == 2 and counts["relationships_created"] == 4
+    assert totals(neo4j_empty) == {"nodes": before["nodes"] + 2, "rels": before["rels"] + 4,
+                                   "states": before["states"] + 3}
+    r = neo4j_empty.execute_query(
+        "MATCH (:Country {id: 'country/IDN'})-[r:MEMBER_OF]->(:Organization {id: 'org/who'}) "
+        "RETURN r").records[0]["r"]
+    assert r["sources"] == ["d01.txt", "d03.txt"]
+    assert r["evidence"] == ["Indonesia adalah anggota WHO.", "Indonesia, anggota WHO sejak 1950."]
+    assert r["rules"] == ["r1", "r2"]
+    assert stats_from_driver(neo4j_empty) == graph_counts(superset_graph())
+    # And the superset again: still nothing new.
+    load_graph(superset_graph(), neo4j_empty)
+    assert totals(neo4j_empty)["rels"] == before["rels"] + 4
+
+
+@pytest.mark.neo4j
+def test_load_graph_dir_and_stats(neo4j_empty: Driver, tmp_path: Path) -> None:
+    from hdkg.graph.neo4j_load import neo4j_stats
+
+    small_graph().write_jsonl(tmp_path / "records.jsonl")
+    counts = load_graph_dir(tmp_path, uri=None, user=None, password=None, batch_size=3)
+    assert (counts["nodes"], counts["relationships"]) == (7, 6)
+    assert neo4j_stats() == graph_counts(GraphData.read_jsonl(tmp_path / "records.jsonl"))
+
+
+@pytest.mark.neo4j
+def test_cli_load(neo4j_empty: Driver, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hdkg.graph.cli import app
+
+    small_graph().write_jsonl(tmp_path / "records.jsonl")
+    result = CliRunner().invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert '"relationships": 6' in result.stdout
+    assert totals(neo4j_empty)["nodes"] == 7

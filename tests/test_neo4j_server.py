@@ -1,0 +1,139 @@
+"""The local server's life cycle on spare ports: start, status, auth, restart, stop.
+
+It needs java and mvn (the first start builds the launcher from Maven Central); without
+them it skips outside CI and fails in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hdkg.graph import neo4j_server
+from hdkg.graph.model import GraphData
+from hdkg.graph.neo4j_connect import Settings, connect
+from hdkg.graph.neo4j_load import load_graph, stats_from_driver
+from hdkg.schema.errors import UserError
+from hdkg.schema.models import Entity, EntityType, Fact, Source
+
+pytestmark = pytest.mark.slow
+
+PASSWORD = "hdkg-test-Passw0rd"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tiny_graph() -> GraphData:
+    g = GraphData()
+    g.add_entity(Entity(id="country/IDN", type=EntityType.Country, name="Indonesia", iso3="IDN"))
+    g.add_entity(Entity(id="org/who", type=EntityType.Organization, name="WHO"))
+    g.add_fact(Fact(predicate="member_of", subject="country/IDN", object="org/who",
+                    sources=[Source(document="d01.txt", loader="test")]))
+    return g
+
+
+@pytest.fixture
+def tools() -> None:
+    missing = [t for t in ("java", "mvn") if shutil.which(t) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs {', '.join(missing)} for the Neo4j server")
+        pytest.skip(f"{', '.join(missing)} not installed")
+
+
+def test_start_status_stop_cycle(tools: None, tmp_path: Path) -> None:
+    data = tmp_path / "neo4j"
+    bolt, http = free_port(), free_port()
+    try:
+        info = neo4j_server.start(data, bolt_port=bolt, http_port=http, password=PASSWORD)
+        assert info["bolt_uri"] == f"bolt://127.0.0.1:{bolt}"
+        st = neo4j_server.status(data)
+        assert st["running"] and st["pid"] == info["pid"] and st["bolt_port"] == bolt
+        assert (data / "server.json").exists() and (data / "neo4j.log").exists()
+
+        # Starting again finds it instead of starting a second one.
+        assert neo4j_server.start(data, bolt_port=bolt, http_port=http)["pid"] == info["pid"]
+        # Its ports are taken: another folder cannot use them.
+        with pytest.raises(UserError, match=f"port {bolt} on 127.0.0.1 is in use"):
+            neo4j_server.start(tmp_path / "other", bolt_port=bolt, http_port=free_port())
+
+        # Auth is on for this one: a wrong password is one line without the password.
+        wrong = "not-the-" + PASSWORD
+        with pytest.raises(UserError) as exc:
+            connect(Settings(uri=info["bolt_uri"], user="neo4j", password=wrong))
+        assert "refused the credentials" in str(exc.value)
+        assert wrong not in str(exc.value) and PASSWORD not in str(exc.value)
+
+        driver = connect(Settings(uri=info["bolt_uri"], user="neo4j", password=PASSWORD))
+        with driver:
+            load_graph(tiny_graph(), driver)
+            before = stats_from_driver(driver)
+
+        # Neo4j Browser is served by the same server.
+        with urllib.request.urlopen(info["http_url"], timeout=10) as resp:
+            assert resp.status == 200 and b"Neo4j Browser" in resp.read()
+
+        neo4j_server.stop(data)
+        assert not neo4j_server.status(data)["running"]
+        assert not (data / "server.json").exists()
+        neo4j_server.stop(data)  # not running: a message, no error
+
+        # The store survives a restart.
+        neo4j_server.start(data, bolt_port=bolt, http_port=http, password=PASSWORD)
+        driver = connect(Settings(uri=info["bolt_uri"], user="neo4j", password=PASSWORD))
+        with driver:
+            assert stats_from_driver(driver) == before
+    finally:
+        neo4j_server.stop(data)
+    assert not neo4j_server.status(data)["running"]
+
+
+def test_admin_import_gives_the_loaded_graph(tools: None, tmp_path: Path) -> None:
+    """neo4j-admin import of the CSVs yields what the Bolt loader yields, same counts."""
+    from hdkg.graph.neo4j_admin import admin_import_args, write_admin_import
+    from hdkg.graph.neo4j_load import graph_counts
+
+    g = tiny_graph()
+    g.add_entity(Entity(id="person/budi", type=EntityType.Person, name='Budi "BGS"; Sadikin',
+                        aliases=["Menkes; RI", "BGS"]))
+    g.add_fact(Fact(predicate="holds_position", subject="person/budi", object="country/IDN",
+                    role="Minister", start="2020",
+                    sources=[Source(document="d02.txt", evidence='He said, "yes";\nthen left.',
+                                    loader="test", rule="r1", confidence=0.5)]))
+    paths = write_admin_import(g, tmp_path / "csv")
+    assert [p.name for p in paths] == [
+        "nodes-Country.csv", "nodes-Person.csv", "nodes-Organization.csv",
+        "nodes-Document.csv", "rels-MEMBER_OF.csv", "rels-HOLDS_POSITION.csv",
+        "rels-STATES.csv"]
+    data = tmp_path / "neo4j"
+    neo4j_server.admin_import(data, admin_import_args(paths))
+    bolt = free_port()
+    try:
+        info = neo4j_server.start(data, bolt_port=bolt, http_port=free_port())
+        driver = connect(Settings(uri=info["bolt_uri"]))
+        with driver:
+            assert stats_from_driver(driver) == graph_counts(g)
+            budi = driver.execute_query("MATCH (p:Person:Entity {id: 'person/budi'}) "
+                                        "RETURN p").records[0]["p"]
+            assert budi["name"] == 'Budi "BGS"; Sadikin'
+            assert budi["aliases"] == ["Menkes; RI", "BGS"]
+            r = driver.execute_query("MATCH (:Person)-[r:HOLDS_POSITION]->(:Country) "
+                                     "RETURN r").records[0]["r"]
+            assert r["evidence"] == ['He said, "yes";\nthen left.']
+            assert (r["role"], r["start"], r["confidence"]) == ("Minister", "2020", 0.5)
+            assert driver.execute_query(
+                "MATCH (:Document)-[s:STATES]->() RETURN count(s) AS n").records[0]["n"] == 4
+            # A Bolt load over the imported store adds nothing: same ids, same fact_ids.
+            counts = load_graph(g, driver)
+            assert counts["nodes_created"] == 0 and counts["relationships_created"] == 0
+    finally:
+        neo4j_server.stop(data)
