@@ -18,6 +18,7 @@ from hdkg.graph.neo4j_load import (
     read_graph_dir,
     stats_from_driver,
 )
+from hdkg.graph.store import write_graph
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import Entity, EntityType, Fact, Source
 
@@ -131,9 +132,9 @@ def test_bad_uri_is_user_error() -> None:
 
 
 def test_missing_graph_dir(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="no graph folder"):
+    with pytest.raises(UserError, match="no graph at"):
         read_graph_dir(tmp_path / "nope")
-    with pytest.raises(UserError, match="no records.jsonl"):
+    with pytest.raises(UserError, match="not a graph folder built by `hdkg build`"):
         read_graph_dir(tmp_path)
 
 
@@ -222,7 +223,8 @@ def test_superset_adds_exactly_the_new_document(neo4j_empty: Driver) -> None:
 def test_load_graph_dir_and_stats(neo4j_empty: Driver, tmp_path: Path) -> None:
     from hdkg.graph.neo4j_load import neo4j_stats
 
-    small_graph().write_jsonl(tmp_path / "records.jsonl")
+    write_graph(small_graph(), tmp_path / "g", manifest={})
+    tmp_path = tmp_path / "g"
     counts = load_graph_dir(tmp_path, uri=None, user=None, password=None, batch_size=3)
     assert (counts["nodes"], counts["relationships"]) == (7, 6)
     assert neo4j_stats() == graph_counts(GraphData.read_jsonl(tmp_path / "records.jsonl"))
@@ -234,7 +236,8 @@ def test_cli_load(neo4j_empty: Driver, tmp_path: Path) -> None:
 
     from hdkg.graph.cli import app
 
-    small_graph().write_jsonl(tmp_path / "records.jsonl")
+    write_graph(small_graph(), tmp_path / "g", manifest={})
+    tmp_path = tmp_path / "g"
     result = CliRunner().invoke(app, ["load", "neo4j", "--graph", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert '"relationships": 6' in result.stdout
