@@ -118,3 +118,27 @@ def test_two_known_things_never_merge() -> None:
     g = graph_of([a, b])
     resolve_graph(g, Identity(), preferred={a.id, b.id}) if a.id != b.id else None
     assert a.id in g.entities
+
+
+def test_review_duplicates_command_lists_close_pairs(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    rows = [{"kind": "entity", "doc": doc, "type": "Organization", "name": name,
+             "mentions": [name]}
+            for doc, name in (("a.txt", "Komite Anggaran Program"),
+                              ("b.txt", "Komite Anggaran Program Kerja"))]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "g"
+    cli = [sys.executable, "-m", "hdkg.graph.cli"]
+    r = subprocess.run([*cli, "build", str(tmp_path / "x.jsonl"), "--out", str(out),
+                        "--no-reference"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([*cli, "review", "duplicates", "--graph", str(out), "--format", "json"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    (pair,) = json.loads(r.stdout)
+    assert {pair["a"], pair["b"]} == {"org/komite-anggaran-program",
+                                      "org/komite-anggaran-program-kerja"}
+    assert pair["reason"] and 0.8 <= pair["score"] < 1
