@@ -185,3 +185,14 @@ def test_acronym_in_parentheses_inside_a_body_name() -> None:
               r.get("end")) for r in rows if r["kind"] == "fact"]
     assert ("member_of", "Malaysia", "UNAIDS Programme Coordinating Board", "2022",
             "2024") in facts
+
+
+def test_leading_a_delegation_is_taking_part_not_chairing() -> None:
+    from hdkg.loaders.text import extract_text
+
+    rows = extract_text("Delegasi RI pada Pertemuan Menteri Kesehatan se-Asia ke-9, Kamis "
+                        "(12/3/2015), dipimpin oleh Menteri Kesehatan RI, dr. Sari Wulandari "
+                        "Hakim.", "t.txt")
+    facts = {(r["predicate"], r["subject"]["name"]) for r in rows if r["kind"] == "fact"}
+    assert not any(p == "chair_of" for p, _ in facts), facts
+    assert ("participated_in", "Sari Wulandari Hakim") in facts

@@ -284,6 +284,10 @@ class Rules:
             pre = text[max(a, m.start() - 40):m.start()]
             if re.search(r"(?:[Dd]elegasi|[Dd]elegation)\b[^,.]*$", pre):
                 continue
+            # "Delegasi RI pada pertemuan X, Rabu (18/8), dipimpin oleh Y": Y leads the
+            # delegation, not the meeting; leading a delegation is taking part (spec 12).
+            delegation = re.match(r"\s*(?:The\s+|the\s+)?(?:[Dd]elegasi|[Dd]elegation)\b",
+                                  text[a:m.start()]) is not None
             if not objs:
                 if _ANAPHOR_EVENT.match(text, a) or re.match(r"\s*(?:Pertemuan|Sidang|The "
                                                              r"meeting|The session)", text[a:]):
@@ -312,6 +316,13 @@ class Rules:
                 else:
                     break
             kind = "hosts" if verb.startswith(("hosted", "diselenggarakan")) else "chair_of"
+            if delegation and kind == "chair_of":
+                for s in subjects:
+                    if obj.type == "Event":
+                        ev = self.doc.entities[obj.key]
+                        self.add(FactRec("participated_in", s.key, obj.key, "leads-delegation",
+                                         (sa, sb), 0.75, date=ev.date))
+                continue
             for s in subjects:
                 if kind == "hosts" and s.type == "Person":
                     continue
