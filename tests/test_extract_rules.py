@@ -196,3 +196,12 @@ def test_leading_a_delegation_is_taking_part_not_chairing() -> None:
     facts = {(r["predicate"], r["subject"]["name"]) for r in rows if r["kind"] == "fact"}
     assert not any(p == "chair_of" for p, _ in facts), facts
     assert ("participated_in", "Sari Wulandari Hakim") in facts
+
+
+def test_english_delegation_led_by_is_taking_part() -> None:
+    from hdkg.loaders.text import extract_text
+
+    rows = extract_text("The Indonesian delegation to the 61st World Health Assembly on 19 May "
+                        "2008 was led by the Minister of Health, Dr. Ratna Sari Dewi.", "t.txt")
+    facts = {(r["predicate"], r["subject"]["name"]) for r in rows if r["kind"] == "fact"}
+    assert not any(p == "chair_of" for p, _ in facts), facts

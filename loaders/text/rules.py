@@ -286,7 +286,8 @@ class Rules:
                 continue
             # "Delegasi RI pada pertemuan X, Rabu (18/8), dipimpin oleh Y": Y leads the
             # delegation, not the meeting; leading a delegation is taking part (spec 12).
-            delegation = re.match(r"\s*(?:The\s+|the\s+)?(?:[Dd]elegasi|[Dd]elegation)\b",
+            delegation = re.match(r"\s*(?:The\s+|the\s+)?(?:[\w'’\-]+\s+){0,2}?"
+                                  r"(?:[Dd]elegasi|[Dd]elegation)\b",
                                   text[a:m.start()]) is not None
             if not objs:
                 if _ANAPHOR_EVENT.match(text, a) or re.match(r"\s*(?:Pertemuan|Sidang|The "
