@@ -205,3 +205,17 @@ def test_english_delegation_led_by_is_taking_part() -> None:
                         "2008 was led by the Minister of Health, Dr. Ratna Sari Dewi.", "t.txt")
     facts = {(r["predicate"], r["subject"]["name"]) for r in rows if r["kind"] == "fact"}
     assert not any(p == "chair_of" for p, _ in facts), facts
+
+
+def test_enumerated_roles_belong_to_their_owner_not_to_the_previous_body() -> None:
+    from hdkg.loaders.text import extract_text
+
+    rows = extract_text("Malaysia's roles in multilateral forums include member of the WHO "
+                        "Executive Board in 2015-2018, member of the UNAIDS Programme "
+                        "Coordinating Board in 2019-2021, and chair of the ASEAN Health "
+                        "Ministers Meeting in 2020.", "t.txt")
+    facts = {(r["predicate"], r["subject"]["name"], r["object"]["name"])
+             for r in rows if r["kind"] == "fact" and r["predicate"] != "part_of"}
+    assert all(s == "Malaysia" for _, s, _ in facts), facts
+    assert ("member_of", "Malaysia", "WHO Executive Board") in facts
+    assert ("chair_of", "Malaysia", "ASEAN Health Ministers Meeting") in facts

@@ -241,6 +241,15 @@ class Rules:
             if subj is None:
                 subj = self.first_actor(a, m.start(), ("Person", "Country")) or \
                     self.first_actor(a, m.start())
+            if subj is not None and subj.type not in ("Person", "Country") and re.search(
+                    r"(?:member of|anggota|Ketua|[Cc]hair of|tuan rumah|host of)\s+"
+                    r"(?:the\s+)?$", text[max(sa, subj.start - 25):subj.start]):
+                # A body that is itself the object of a role in the same enumeration ("member
+                # of the X, member of the Y") is not who holds the next role: the enumeration's
+                # owner is ("Indonesia's roles ... include"), or nobody we can tell.
+                subj = self._roles_owner(sa, m.start())
+            if subj is None:
+                subj = self._roles_owner(sa, m.start())
             if subj is None:
                 # "Sebagai pemegang Presidensi G20 tahun 2022, Indonesia ..."
                 if re.match(r"\s*Sebagai\b|\s*As\b", text[a:m.start()]):
@@ -270,6 +279,19 @@ class Rules:
                 ev = self.doc.entities[obj.key]
                 self.add(FactRec("participated_in", subj.key, obj.key, "chair-attends", span,
                                  0.7, date=ev.date))
+
+    def _roles_owner(self, sa: int, a: int):  # noqa: ANN202 - a mention or None
+        """The country or person whose roles a sentence lists: "Indonesia's roles in
+        multilateral forums include ...", "Peran aktif Indonesia ... antara lain ..."."""
+        for x in self.doc.outer_mentions(sa, a):  # "Indonesia's" too, unlike actors()
+            if x.type not in ("Country", "Person"):
+                continue
+            after = self.text[x.end:x.end + 40]
+            before = self.text[max(sa, x.start - 20):x.start]
+            if re.match(r"['’]s\s+(?:\w+\s+)?(?:roles?|positions?|seats?)\b", after) or \
+                    re.search(r"\b(?:[Pp]eran|[Kk]epemimpinan)(?:\s+\w+){0,3}\s+$", before):
+                return x
+        return None
 
     def passive_chair(self, sa: int, sb: int, a: int, b: int) -> None:
         """'chaired by X', 'dipimpin langsung oleh X', 'co-led by A and B', 'hosted by X'."""
