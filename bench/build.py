@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -23,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import machine
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -30,21 +30,9 @@ def _generator():
     spec = importlib.util.spec_from_file_location("hdkg_bench_generate", HERE / "generate.py")
     mod = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
+    sys.modules[spec.name] = mod  # dataclasses look their module up while it executes
     spec.loader.exec_module(mod)
     return mod
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
 
 
 def run(size: int, work: Path) -> dict:

@@ -7,8 +7,6 @@ documents repeated into a temporary folder (start-up included), and its peak mem
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -16,6 +14,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import machine
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -46,8 +46,7 @@ def main() -> None:
             sys.exit(f"hdkg extract failed ({run.returncode}): {run.stderr[-2000:]}")
         records = sum(1 for _ in out.open(encoding="utf-8"))
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"machine: {platform.platform()}, {platform.machine()}, python "
-          f"{platform.python_version()}, {os.cpu_count()} CPUs")
+    print(f"machine: {machine()}")
     print(f"documents: {a.docs} ({chars / 1e6:.1f} MB), jobs: {a.jobs}, records: {records}")
     print(f"wall time: {wall:.2f} s (start-up included)")
     print(f"throughput: {a.docs / wall:.0f} documents/s")

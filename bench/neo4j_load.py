@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import socket
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from machine import machine
 
 from hdkg.graph import neo4j_server
 from hdkg.graph.model import GraphData
@@ -96,11 +96,6 @@ def _pick(rng: random.Random, pool: list[str]) -> str:
     """Skewed: a few hubs get most facts, as WHO, ASEAN and Indonesia do in the real graph."""
     return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 \
         else rng.choice(pool)
-
-
-def machine() -> str:
-    return (f"{platform.platform()}, {os.cpu_count()} CPUs, Python "
-            f"{platform.python_version()}")
 
 
 def main() -> int:

@@ -13,13 +13,13 @@ is printed apart). Targets: p95 < 100 ms on Neo4j, < 500 ms on the embedded stor
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from machine import machine
 
 from hdkg.graph.store import open_graph, write_graph
 from hdkg.queries.catalogue import catalogue
@@ -27,27 +27,6 @@ from hdkg.queries.run import entity_index, run_query
 from hdkg.queries.synthetic import synthetic_graph
 
 TARGET_MS = {"rdf": 500.0, "neo4j": 100.0}
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 2**20:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    import pyoxigraph
-
-    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs{mem}; "
-            f"Python {platform.python_version()}, pyoxigraph {pyoxigraph.__version__}")
 
 
 def percentile(values: list[float], q: float) -> float:

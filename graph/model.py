@@ -99,13 +99,46 @@ class GraphData:
     # inputs writes the same bytes.
     def write_jsonl(self, path: Path) -> None:
         with open(path, "w", encoding="utf-8") as f:
-            for eid in sorted(self.entities):
-                row = {"record": "entity", **self.entities[eid].model_dump(mode="json",
-                                                                           exclude_none=True)}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-            for fact in sorted(self.facts.values(), key=lambda x: x.key()):
-                row = {"record": "fact", **fact.model_dump(mode="json", exclude_none=True)}
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for chunk in self.jsonl_chunks():
+                f.write(chunk)
+
+    def jsonl_chunks(self, size: int = 20_000) -> Iterator[str]:
+        """records.jsonl as text chunks of `size` records, in the order `write_jsonl` writes.
+
+        Rows are the records' `model_dump(mode="json", exclude_none=True)`, built from their
+        fields directly: the same bytes in a fraction of the time (a source shared by many
+        records is turned into its dict once).
+        """
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        sources: dict[int, dict] = {}
+
+        def source_row(s: Source) -> dict:
+            row = sources.get(id(s))
+            if row is None:
+                row = sources[id(s)] = {k: v for k, v in s.__dict__.items() if v is not None}
+            return row
+
+        def row(kind: str, rec: Entity | Fact) -> str:
+            out: dict = {"record": kind}
+            for k, v in rec.__dict__.items():
+                if v is None:
+                    continue
+                out[k] = [source_row(x) for x in v] if k == "sources" else v
+            return encode(out)
+
+        buf: list[str] = []
+        for eid in sorted(self.entities):
+            buf.append(row("entity", self.entities[eid]))
+            if len(buf) >= size:
+                yield "\n".join(buf) + "\n"
+                buf = []
+        for fact in sorted(self.facts.values(), key=lambda x: x.key()):
+            buf.append(row("fact", fact))
+            if len(buf) >= size:
+                yield "\n".join(buf) + "\n"
+                buf = []
+        if buf:
+            yield "\n".join(buf) + "\n"
 
     @classmethod
     def read_jsonl(cls, path: Path) -> GraphData:

@@ -32,6 +32,7 @@ from hdkg.schema.terms import (
     MEMBERSHIP_LIKE,
     NS,
     ROLE_BASE,
+    TIME_BASE,
     P,
     entity_iri,
     fact_iri,
@@ -43,13 +44,18 @@ _P = {k: f"<{iri(v)}>" for k, v in P.items()}
 _ENTITY_CLASSES = {t: (f"<{iri(a)}>", f"<{iri(b)}>") for t, (a, b) in ENTITY_CLASS.items()}
 _FACT_CLASSES = {p: (f"<{iri(a)}>", f"<{iri(b)}>", f"<{iri(c)}>")
                  for p, (a, b, c) in FACT_CLASS.items()}
-_FACT = f"<{iri(CLASSES['Fact'])}>"
 _INTERVAL = f"<{iri(CLASSES['Interval'])}>"
 _INSTANT = f"<{iri(CLASSES['Instant'])}>"
 _ROLE = f"<{iri(CLASSES['Role'])}>"
 _CONCEPT = f"<{iri(CLASSES['Concept'])}>"
 _PREF = f"<{iri('skos:prefLabel')}>"
 _DECIMAL = XSD + "decimal"
+_NONNEG = XSD + "nonNegativeInteger"
+_DERIVED, _QUALIFIED, _ENTITY = _P["derivedFrom"], _P["qualifiedDerivation"], _P["entity"]
+_LOADER, _EXACT, _RULE = _P["loader"], _P["exact"], _P["rule"]
+_OA_START, _OA_END = _P["start_offset"], _P["end_offset"]
+_DURING = _P["during"]
+_TYPE = _P["type"]
 
 
 def lit(value: str, lang: str | None = None, datatype: str | None = None) -> str:
@@ -84,27 +90,32 @@ def _source_lines(node: str, node_iri: str, sources: Iterable[Source]) -> Iterat
         d = doc_ref(s.document)
         if d not in docs:
             docs.add(d)
-            yield f"{node} {_P['derivedFrom']} {d} ."
+            yield f"{node} {_DERIVED} {d} ."
+        if (s.evidence is None and s.span is None and s.line is None and s.rule is None
+                and s.confidence == 1.0):
+            # A bare mention (an entity named in a document) says no more than
+            # prov:wasDerivedFrom does; a qualified derivation for each of them would be a
+            # third of the store at a million facts.
+            continue
         h = hashlib.sha1(repr(s.key()).encode("utf-8")).hexdigest()[:12]
         q = f"<{node_iri}/src/{h}>"
-        # A qualified derivation per source; its class (prov:Derivation) follows from the
-        # range of prov:qualifiedDerivation, and defaults (confidence 1) are left unsaid, to
-        # keep the store small at a million facts.
-        yield f"{node} {_P['qualifiedDerivation']} {q} ."
-        yield f"{q} {_P['entity']} {d} ."
-        yield f"{q} {_P['loader']} {lit(f'{s.loader}/{s.version}')} ."
+        # A qualified derivation per source with evidence; its class (prov:Derivation)
+        # follows from the range of prov:qualifiedDerivation, and defaults (confidence 1)
+        # are left unsaid, to keep the store small at a million facts.
+        yield f"{node} {_QUALIFIED} {q} ."
+        yield f"{q} {_ENTITY} {d} ."
+        yield f"{q} {_LOADER} {lit(f'{s.loader}/{s.version}')} ."
         if s.confidence != 1.0:
             yield f"{q} {_P['confidence']} {lit(repr(float(s.confidence)), datatype=_DECIMAL)} ."
         if s.evidence is not None:
-            yield f"{q} {_P['exact']} {lit(s.evidence)} ."
+            yield f"{q} {_EXACT} {lit(s.evidence)} ."
         if s.span is not None:
-            nonneg = XSD + "nonNegativeInteger"
-            yield f"{q} {_P['start_offset']} {lit(str(s.span[0]), datatype=nonneg)} ."
-            yield f"{q} {_P['end_offset']} {lit(str(s.span[1]), datatype=nonneg)} ."
+            yield f"{q} {_OA_START} \"{s.span[0]}\"^^<{_NONNEG}> ."
+            yield f"{q} {_OA_END} \"{s.span[1]}\"^^<{_NONNEG}> ."
         if s.line is not None:
             yield f"{q} {_P['line']} {lit(str(s.line), datatype=XSD + 'positiveInteger')} ."
         if s.rule is not None:
-            yield f"{q} {_P['rule']} {lit(s.rule)} ."
+            yield f"{q} {_RULE} {lit(s.rule)} ."
 
 
 def entity_lines(e: Entity) -> Iterator[str]:
@@ -141,21 +152,36 @@ def entity_lines(e: Entity) -> Iterator[str]:
     yield from _source_lines(n, node_iri, e.sources)
 
 
+def period_iri(start: str | None, end: str | None) -> str:
+    """The IRI of the OWL-Time interval from `start` to `end` (either may be open).
+
+    Intervals and their instants are shared by every fact with the same period (an
+    interval is identified by its beginning and end), so a membership costs one
+    org:memberDuring triple and the calendar is written once (`period_lines`).
+    """
+    return f"{TIME_BASE}{start or ''}_{end or ''}"
+
+
+def instant_iri(value: str) -> str:
+    return f"{TIME_BASE}{value}"
+
+
 def fact_lines(f: Fact) -> Iterator[str]:
     """The triples of one fact: its node, the shortcut edge, its period and its sources."""
     node_iri = fact_iri(f.fact_id())
     n = f"<{node_iri}>"
     s, o = ref(f.subject), ref(f.object)
     own, std, shortcut = _FACT_CLASSES[f.predicate]
+    member = f.predicate in MEMBERSHIP_LIKE
     yield f"{s} {shortcut} {o} ."
-    yield f"{n} {_P['type']} {_FACT} ."
-    yield f"{n} {_P['type']} {own} ."
-    if f.predicate in MEMBERSHIP_LIKE:
-        yield f"{n} {_P['type']} {std} ."  # org:Membership, for ORG-aware consumers
+    # hdkg:Fact follows from the class (rdfs:subClassOf in the vocabulary).
+    yield f"{n} {_TYPE} {own} ."
+    if member:
+        yield f"{n} {_TYPE} {std} ."  # org:Membership, for ORG-aware consumers
     yield f"{n} {_P['predicate']} {lit(f.predicate.value)} ."
     yield f"{n} {_P['subject']} {s} ."
     yield f"{n} {_P['object']} {o} ."
-    if f.predicate in MEMBERSHIP_LIKE:
+    if member:
         yield f"{n} {_P['member']} {s} ."
         yield f"{n} {_P['organization']} {o} ."
         if f.predicate.value == "chair_of":
@@ -169,19 +195,29 @@ def fact_lines(f: Fact) -> Iterator[str]:
         yield f"{n} {_P['end']} {date_lit(f.end)} ."
     if f.date:
         yield f"{n} {_P['date']} {date_lit(f.date)} ."
-    if f.predicate in MEMBERSHIP_LIKE and (f.start or f.end):
-        during = f"<{node_iri}/during>"
-        yield f"{n} {_P['during']} {during} ."
-        yield f"{during} {_P['type']} {_INTERVAL} ."
-        for key, value in (("hasBeginning", f.start), ("hasEnd", f.end)):
-            if value:
-                inst = f"<{node_iri}/{key}>"
-                prop = ("inXSDgYear" if len(value) == 4 else
-                        "inXSDgYearMonth" if len(value) == 7 else "inXSDDate")
-                yield f"{during} {_P[key]} {inst} ."
-                yield f"{inst} {_P['type']} {_INSTANT} ."
-                yield f"{inst} {_P[prop]} {date_lit(value)} ."
+    if member and (f.start or f.end):
+        yield f"{n} {_DURING} <{period_iri(f.start, f.end)}> ."
     yield from _source_lines(n, node_iri, f.sources)
+
+
+def period_lines(data: GraphData) -> Iterator[str]:
+    """The shared OWL-Time intervals of the memberships, and their instants, once each."""
+    periods = sorted({(f.start or "", f.end or "") for f in data.iter_facts()
+                      if f.predicate in MEMBERSHIP_LIKE and (f.start or f.end)})
+    instants: set[str] = set()
+    for start, end in periods:
+        during = f"<{period_iri(start, end)}>"
+        yield f"{during} {_TYPE} {_INTERVAL} ."
+        for key, value in (("hasBeginning", start), ("hasEnd", end)):
+            if value:
+                yield f"{during} {_P[key]} <{instant_iri(value)}> ."
+                instants.add(value)
+    for value in sorted(instants):
+        inst = f"<{instant_iri(value)}>"
+        prop = ("inXSDgYear" if len(value) == 4 else
+                "inXSDgYearMonth" if len(value) == 7 else "inXSDDate")
+        yield f"{inst} {_TYPE} {_INSTANT} ."
+        yield f"{inst} {_P[prop]} {date_lit(value)} ."
 
 
 def concept_lines(data: GraphData) -> Iterator[str]:
@@ -207,4 +243,5 @@ def graph_lines(data: GraphData) -> Iterator[str]:
         yield from entity_lines(data.entities[eid])
     for f in sorted(data.facts.values(), key=lambda x: x.key()):
         yield from fact_lines(f)
+    yield from period_lines(data)
     yield from concept_lines(data)

@@ -18,7 +18,7 @@ import os
 import queue
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -34,17 +34,20 @@ STORE = "store"
 MANIFEST = "manifest.json"
 
 
-def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000) -> int:
+def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000,
+                side_work: Iterator[object] | None = None) -> int:
     """Bulk-load N-Triples lines into a new Oxigraph store at `path`; return its size.
 
     Oxigraph's loader runs in Rust without the GIL, so a thread loads one chunk while Python
-    formats the next: on two cores the build costs about the larger of the two, not their sum.
-    The lines are ours (ids are validated, literals escaped), so the loader may skip IRI
-    checks (`lenient`).
+    formats the next. Loading is the slower of the two, so while the loader is busy Python
+    does `side_work` (one step per `next`: writing records.jsonl) instead of waiting: on two
+    cores the build costs about the larger of the two, not their sum. The lines are ours
+    (ids are validated, literals escaped), so the loader may skip IRI checks (`lenient`).
     """
     store = ox.Store(str(path))
-    chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
+    chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
     failure: list[BaseException] = []
+    pending = side_work
 
     def load(store: ox.Store) -> None:
         while (data := chunks.get()) is not None:
@@ -55,6 +58,13 @@ def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000) -> int:
             except BaseException as e:  # reported in the calling thread
                 failure.append(e)
 
+    def put(data: bytes | None) -> None:
+        nonlocal pending
+        while pending is not None and chunks.full() and not failure:
+            if next(pending, None) is None:
+                pending = None
+        chunks.put(data)
+
     loader = threading.Thread(target=load, args=(store,), name="oxigraph-bulk-load", daemon=True)
     loader.start()
     buf: list[str] = []
@@ -62,20 +72,30 @@ def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000) -> int:
         for line in lines:
             buf.append(line)
             if len(buf) >= chunk:
-                chunks.put("\n".join(buf).encode("utf-8"))
+                put("\n".join(buf).encode("utf-8"))
                 buf = []
                 if failure:
                     break
         if buf and not failure:
-            chunks.put("\n".join(buf).encode("utf-8"))
+            put("\n".join(buf).encode("utf-8"))
     finally:
         chunks.put(None)
+        while pending is not None and not failure and next(pending, None) is not None:
+            pass  # what is left of the side work, while the last chunk loads
         loader.join()
     if failure:
         raise failure[0]
     store.flush()
     store.optimize()
     return len(store)  # distinct triples (a line may repeat one)
+
+
+def _write_chunks(path: Path, chunks: Iterable[str]) -> Iterator[object]:
+    """Write `chunks` to `path`, one chunk per step (side work for `write_store`)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for text in chunks:
+            f.write(text)
+            yield True
 
 
 def write_graph(data: GraphData, out_dir: Path, manifest: dict,
@@ -91,10 +111,10 @@ def write_graph(data: GraphData, out_dir: Path, manifest: dict,
         shutil.rmtree(tmp)
     tmp.mkdir()
     try:
-        data.write_jsonl(tmp / RECORDS)
         for name, text in (extra or {}).items():
             (tmp / name).write_text(text, encoding="utf-8")
-        triples = write_store(tmp / STORE, graph_lines(data))
+        records = _write_chunks(tmp / RECORDS, data.jsonl_chunks())
+        triples = write_store(tmp / STORE, graph_lines(data), side_work=records)
         manifest = {**manifest, "triples": triples}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")

@@ -71,37 +71,52 @@ def provisional_id(row: dict) -> str:
     return make_id(t, row["name"])
 
 
+EntityKey = tuple  # (type, name, mentions, iso3, date, ref) of an entity record
+
+
 def records_from_extraction(rows: Iterable[dict], doc: str, version: str = "0",
-                            language: str | None = None) -> DocumentRecords:
-    """Validated entities and facts of one document's extraction records."""
+                            language: str | None = None,
+                            seen: dict[EntityKey, tuple | str] | None = None
+                            ) -> DocumentRecords:
+    """Validated entities and facts of one document's extraction records.
+
+    `seen` (one dict for a whole build) remembers what each distinct entity record became:
+    a large corpus names the same few hundred countries and bodies hundreds of thousands
+    of times, and their ids, aliases and checks are the same each time.
+    """
     out = DocumentRecords(doc=doc)
     ids: dict[tuple[str, str], str] = {}
     by_name: dict[str, str] = {}
+    seen = {} if seen is None else seen
     rows = list(rows)
+    mention = None  # one source for every entity the document names (sources are frozen)
     for row in rows:
         if row.get("kind") != "entity":
             continue
+        raw = row.get("mentions")
+        key = (row.get("type"), row.get("name"),
+               tuple(raw) if isinstance(raw, list) else raw, row.get("iso3"), row.get("date"),
+               row.get("ref"))
         try:
-            t = EntityType(row["type"])
-            eid = provisional_id(row)
-            mentions = [m for m in row.get("mentions") or [] if isinstance(m, str) and m]
-            if eid.split("/", 1)[0] == "forum" and t is EntityType.Organization:
-                t = EntityType.Forum
-            elif eid.split("/", 1)[0] == "org" and t is EntityType.Forum:
-                t = EntityType.Organization
-            e = Entity(
-                id=eid, type=t, name=row["name"],
-                aliases=[m for m in dict.fromkeys(mentions) if m != row["name"]],
-                iso3=row.get("iso3") if t is EntityType.Country else None,
-                date=_date(row.get("date")) if t is EntityType.Event else None,
-                sources=[Source(document=doc, loader=LOADER, version=version)],
-            )
-        except (KeyError, ValueError, ValidationError) as exc:
-            out.dropped.append(f"{doc}: entity {row.get('name')!r}: {_short(exc)}")
+            hit = seen.get(key)
+        except TypeError:  # an unhashable value somewhere: no memo for this record
+            hit, key = None, None
+        if hit is None:
+            hit = _entity_fields(row)
+            if key is not None:
+                seen[key] = hit
+        if isinstance(hit, str):
+            out.dropped.append(f"{doc}: entity {row.get('name')!r}: {hit}")
             continue
+        eid, t, name, aliases, iso3, date = hit
+        if mention is None:
+            mention = Source(document=doc, loader=LOADER, version=version)
+        # Validated once in _entity_fields; the same values validate the same way again.
+        e = Entity(id=eid, type=t, name=name, aliases=list(aliases), iso3=iso3, date=date,
+                   sources=[mention])
         out.entities.append(e)
-        ids[(t.value, row["name"])] = eid
-        by_name.setdefault(row["name"], eid)
+        ids[(t.value, name)] = eid
+        by_name.setdefault(name, eid)
     for row in rows:
         if row.get("kind") != "fact":
             continue
@@ -110,6 +125,27 @@ def records_from_extraction(rows: Iterable[dict], doc: str, version: str = "0",
         except (KeyError, ValueError, ValidationError) as exc:
             out.dropped.append(f"{doc}: fact {row.get('predicate')}: {_short(exc)}")
     return out
+
+
+def _entity_fields(row: dict) -> tuple | str:
+    """(id, type, name, aliases, iso3, date) of an entity record, or why it is dropped."""
+    try:
+        t = EntityType(row["type"])
+        eid = provisional_id(row)
+        mentions = [m for m in row.get("mentions") or [] if isinstance(m, str) and m]
+        if eid.split("/", 1)[0] == "forum" and t is EntityType.Organization:
+            t = EntityType.Forum
+        elif eid.split("/", 1)[0] == "org" and t is EntityType.Forum:
+            t = EntityType.Organization
+        e = Entity(
+            id=eid, type=t, name=row["name"],
+            aliases=[m for m in dict.fromkeys(mentions) if m != row["name"]],
+            iso3=row.get("iso3") if t is EntityType.Country else None,
+            date=_date(row.get("date")) if t is EntityType.Event else None,
+        )
+    except (KeyError, ValueError, ValidationError) as exc:
+        return _short(exc)
+    return e.id, e.type, e.name, tuple(e.aliases), e.iso3, e.date
 
 
 def _short(exc: Exception) -> str:

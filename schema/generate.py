@@ -154,7 +154,10 @@ def shapes() -> Graph:
             _prop(g, s, P["date"], maxCount=1, datatypes=dates)
     fact = HDKG["FactShape"]
     g.add((fact, RDF.type, SH.NodeShape))
-    g.add((fact, SH.targetClass, _u(CLASSES["Fact"])))
+    # Fact nodes carry their own class only (hdkg:Fact follows from rdfs:subClassOf, and
+    # validation runs without inference), so the shape targets each fact class.
+    for own, _std, _short in FACT_CLASS.values():
+        g.add((fact, SH.targetClass, _u(own)))
     _prop(g, fact, P["subject"], minCount=1, maxCount=1, nodeKind=SH.IRI)
     _prop(g, fact, P["object"], minCount=1, maxCount=1, nodeKind=SH.IRI)
     pred_list = BNode()

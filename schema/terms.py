@@ -64,7 +64,7 @@ FACT_CLASS: dict[Predicate, tuple[str, str, str]] = {
 }
 
 # Facts whose subject is a member/holder of the object: written with org:member and
-# org:organization too, and their period as org:memberDuring a time:Interval.
+# org:organization too, and their period as org:memberDuring a (shared) time:Interval.
 MEMBERSHIP_LIKE = frozenset({Predicate.chair_of, Predicate.member_of, Predicate.holds_position})
 
 # Properties of entity and fact nodes.
@@ -124,6 +124,9 @@ CLASSES = {
 
 ROLE_BASE = ID + "role/"  # roles as SKOS concepts / org:Role, e.g. .../id/role/ketua
 KIND_BASE = ID + "kind/"  # agreement kinds as SKOS concepts
+# Shared OWL-Time intervals (.../id/time/2018_2021, an open end left empty) and instants
+# (.../id/time/2018): one per period, not one per fact.
+TIME_BASE = ID + "time/"
 CHAIR_ROLE = ROLE_BASE + "chair"
 
 
