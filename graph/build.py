@@ -59,23 +59,37 @@ class Inputs:
 
 
 def collect_inputs(sources: list[Path]) -> Inputs:
-    """Sort the command-line sources by loader; folders are read in name order."""
+    """Sort the command-line sources by loader; folders are read in name order.
+
+    An entry of a folder that is named like a document but is not a readable file (a broken
+    link, a sub-folder, a pipe) goes to the text loader all the same, which names it with
+    its reason, rather than vanishing from the build without a word.
+    """
     found = Inputs()
     for src in sources:
-        if not src.exists():
+        if not src.exists() and not src.is_symlink():
             raise UserError(f"no such file or folder: {src}")
-        files = sorted(p for p in src.iterdir() if p.is_file()) if src.is_dir() else [src]
+        if src.is_dir():
+            try:
+                files = sorted(src.iterdir())
+            except OSError as e:
+                raise UserError(f"cannot list {src}: {e.strerror or e}") from None
+        else:
+            files = [src]
         for p in files:
             suffix = p.suffix.lower()
+            regular = p.is_file()
             if p.name == IDENTITY_FILE:
                 found.identity.append(p)
             elif suffix in TEXT_SUFFIXES:
+                if src.is_dir() and p.name in ("SOURCES.md", "README.md"):
+                    continue
                 found.text.append(p)
             elif suffix == ".jsonl" and not src.is_dir():
                 found.extracted.append(p)  # the output of `hdkg extract`
             elif suffix in CURATED_SUFFIXES:
                 found.curated.append(p)
-            elif src.is_dir() and (p.name.startswith(".") or p.name in ("SOURCES.md", "README.md")):
+            elif src.is_dir() and (p.name.startswith(".") or not regular):
                 continue
             elif src.is_dir() and suffix in (".jsonl", ".json"):
                 continue  # annotation files that sit beside documents
@@ -90,14 +104,15 @@ def _progress(console: Console | None) -> Progress:
                     transient=True, disable=console is None)
 
 
-def _text_records(paths: list[Path], jobs: int, console: Console | None,
+def _text_records(paths: list[Path], jobs: int, max_bytes: int | None, console: Console | None,
                   report: BuildReport) -> Iterator[tuple[Path, str, str | None, list[dict]]]:
     """(path, doc name, language, extraction rows) per readable document, in order."""
     from hdkg.loaders.extracted import extract_paths
 
     with _progress(console if len(paths) > 20 else None) as progress:
         task = progress.add_task("extracting", total=len(paths))
-        for path, doc, language, rows, problem in extract_paths(paths, jobs=jobs):
+        for path, doc, language, rows, problem in extract_paths(paths, jobs=jobs,
+                                                                     max_bytes=max_bytes):
             progress.advance(task)
             if problem is not None:
                 report.skipped.append(f"{path}: {problem}")
@@ -114,17 +129,19 @@ def _jsonl_records(path: Path, report: BuildReport
     language: str | None = None
     rows: list[dict] = []
     try:
-        f = open(path, encoding="utf-8")
+        f = open(path, "rb")
     except OSError as e:
         raise UserError(f"cannot read {path}: {e.strerror or e}") from e
     with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
             try:
-                row = json.loads(line)
+                row = json.loads(raw.decode("utf-8"))
                 doc = row["doc"]
-            except (ValueError, KeyError, TypeError):
+                if not isinstance(doc, str) or not doc.strip():
+                    raise TypeError("doc is not a name")
+            except (ValueError, KeyError, TypeError):  # UnicodeDecodeError is a ValueError
                 report.skipped.append(f"{path}:{n}: not an extraction record")
                 continue
             if doc != current:
@@ -140,7 +157,7 @@ def _jsonl_records(path: Path, report: BuildReport
 
 
 def build_data(sources: list[Path], *, with_reference: bool = True, all_reference: bool = False,
-               jobs: int = 1, console: Console | None = None,
+               jobs: int = 1, max_bytes: int | None = None, console: Console | None = None,
                report: BuildReport | None = None) -> GraphData:
     """The merged graph of the sources (nothing written)."""
     from hdkg.loaders.curated import load_curated
@@ -163,7 +180,7 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
 
     data = GraphData()
     documents: dict[str, Entity] = {}
-    streams = [_text_records(inputs.text, jobs, console, report)]
+    streams = [_text_records(inputs.text, jobs, max_bytes, console, report)]
     streams += [_jsonl_records(p, report) for p in inputs.extracted]
     seen: dict = {}
     for path, doc, language, rows in (r for stream in streams for r in stream):
@@ -262,12 +279,12 @@ def _check_types(data: GraphData, report: BuildReport) -> None:
 
 
 def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = True,
-                all_reference: bool = False, jobs: int = 1,
+                all_reference: bool = False, jobs: int = 1, max_bytes: int | None = None,
                 console: Console | None = None) -> BuildReport:
     """Build the graph of the sources and write it to `out_dir` (atomically)."""
     report = BuildReport()
     data = build_data(sources, with_reference=with_reference, all_reference=all_reference,
-                      jobs=jobs, console=console, report=report)
+                      jobs=jobs, max_bytes=max_bytes, console=console, report=report)
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),

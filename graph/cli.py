@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from hdkg.schema.errors import UserError
 
@@ -41,7 +42,7 @@ DEFAULT_GRAPH = Path(os.environ.get("HDKG_GRAPH", "hdkg-out"))
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """End the command with one line on stderr."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -51,17 +52,19 @@ def build(
     out_dir: Path = typer.Option(DEFAULT_GRAPH, "--out", "-o", help="graph folder to write"),
     reference: bool = typer.Option(True, help="include the reference countries and bodies"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="processes for text extraction"),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1,
+                                  help="skip documents larger than this"),
 ) -> None:
     """Build the graph from SOURCES into --out (RDF store, Turtle, networkx, stats)."""
     from hdkg.graph.build import build_graph
 
     try:
         report = build_graph(sources, out_dir, with_reference=reference, jobs=jobs,
-                             console=err)
+                             max_bytes=max_bytes, console=err)
     except UserError as e:
         fail(str(e))
     for line in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
     out.print(f"built {out_dir}: {report.entities} entities, {report.facts} facts, "
               f"{report.triples} triples from {report.documents} documents"
               + (f" ({len(report.skipped)} skipped)" if report.skipped else ""), highlight=False)
@@ -145,12 +148,14 @@ def extract(
     paths: list[Path] = typer.Argument(..., help=".txt/.md/.html files or folders of them"),
     output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="worker processes"),
+    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1,  # read.py's default
+                                  help="skip documents larger than this (bytes on disk)"),
 ) -> None:
     """Read facts out of documents as JSONL records (see the extraction contract)."""
     from hdkg.loaders.text.run import run_extract
 
     try:
-        code = run_extract(paths, output, jobs=jobs, console=err)
+        code = run_extract(paths, output, jobs=jobs, console=err, max_bytes=max_bytes)
     except UserError as e:
         fail(str(e))
     raise typer.Exit(code)
@@ -249,6 +254,8 @@ def review_duplicates(
 
 def main() -> None:
     """Entry point: run the app; turn stray OS errors into one line instead of a traceback."""
+    from rich.errors import MarkupError
+
     try:
         app()
     except KeyboardInterrupt:
@@ -256,6 +263,23 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except MarkupError as e:
+        # A message quoting user input that looks like rich markup ("[/x]") made printing
+        # it fail; the message being printed is the error this one interrupted.
+        cause = e.__context__
+        while cause is not None and not isinstance(cause, UserError):
+            cause = cause.__context__
+        if cause is None:
+            raise
+        err.print(f"error: {cause}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except OSError as e:  # a full disk, a folder that vanished: the OS said why
+        from rich.markup import escape
+
+        where = f"{e.filename}: " if e.filename else ""
+        err.print(f"[red]error:[/red] {escape(where + str(e.strerror or e))}",
+                  highlight=False, soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ any text that came back from the server is scrubbed of the password before it is
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,13 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 from hdkg.schema.errors import UserError
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
+# The driver's HTTP schemes are a preview needing extra packages; Bolt is what we speak.
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
+# How long a write is retried on transient errors (a deadlock between two loads, a leader
+# switch). The driver backs off exponentially and overshoots the limit by its last wait:
+# 30 s (its default) meant a minute of silence before saying a dead server is gone.
+RETRY_S = 15.0
 LOCAL_DATA = Path(os.environ.get("HDKG_NEO4J_DATA", ".neo4j"))
 
 
@@ -106,12 +113,27 @@ def _scrub(text: str, settings: Settings) -> str:
     return text.splitlines()[0][:300] if text else text
 
 
+def _quiet_driver_log() -> None:
+    """Keep the driver's own log lines ("Unable to retrieve routing information", server
+    notifications) off stderr unless the program configured logging: our one-line error
+    says what went wrong, and a second line from the driver would only repeat it."""
+    log = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+
+
 def connect(settings: Settings | None = None) -> Driver:
     """A driver that has reached the server, or a UserError saying in one line why not."""
     settings = settings or resolve()
+    scheme = settings.uri.split("://", 1)[0].lower() if "://" in settings.uri else ""
+    if scheme not in SCHEMES:
+        raise UserError(f"bad Neo4j URI {settings.masked()!r}: use bolt://HOST:PORT or "
+                        "neo4j://HOST:PORT (the Bolt port, 7687 by default, not the "
+                        "Browser's HTTP port)")
+    _quiet_driver_log()
     try:
         driver = GraphDatabase.driver(settings.uri, auth=settings.auth(),
-                                      connection_timeout=10.0, max_transaction_retry_time=30.0)
+                                      connection_timeout=10.0, max_transaction_retry_time=RETRY_S)
     except (ConfigurationError, ValueError) as e:
         raise UserError(f"bad Neo4j URI {settings.masked()!r}: "
                         f"{_scrub(str(e), settings)}") from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -213,11 +213,13 @@ def _agreement(row: dict, a: str, b: str, src: Source, doc: str, ids: dict, by_n
     return facts
 
 
-def _extract_one(path: Path) -> tuple[Path, str, str | None, list[dict], str | None]:
+def _extract_one(path: Path, max_bytes: int | None = None
+                 ) -> tuple[Path, str, str | None, list[dict], str | None]:
     from hdkg.loaders.text import UnreadableDocument, extract_text, read_document
 
     try:
-        document = read_document(path)
+        document = (read_document(path) if max_bytes is None
+                    else read_document(path, max_bytes=max_bytes))
     except UnreadableDocument as e:
         return path, path.name, None, [], str(e)
     except OSError as e:
@@ -225,7 +227,7 @@ def _extract_one(path: Path) -> tuple[Path, str, str | None, list[dict], str | N
     return path, document.doc, document.language, extract_text(document.text, document.doc), None
 
 
-def extract_paths(paths: list[Path], jobs: int = 1
+def extract_paths(paths: list[Path], jobs: int = 1, max_bytes: int | None = None
                   ) -> Iterator[tuple[Path, str, str | None, list[dict], str | None]]:
     """(path, doc, language, extraction rows, problem or None) per file, in input order.
 
@@ -234,9 +236,9 @@ def extract_paths(paths: list[Path], jobs: int = 1
     """
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
-            yield _extract_one(p)
+            yield _extract_one(p, max_bytes)
         return
     import multiprocessing as mp
 
     with mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(jobs) as pool:
-        yield from pool.imap(_extract_one, paths, chunksize=8)
+        yield from pool.imap(partial(_extract_one, max_bytes=max_bytes), paths, chunksize=8)

@@ -157,6 +157,10 @@ def _typed(query: str, name: str, type_: str, value: Any) -> Any:
         return n
     if not isinstance(value, str):
         raise UserError(f"{where} must be a string, not {type(value).__name__}")
+    if not _is_unicode(value):
+        # Bytes that were not UTF-8 on the command line arrive as lone surrogates, which
+        # neither the RDF store nor the Bolt driver can encode.
+        raise UserError(f"{where} is not valid UTF-8 text: {_shown(value)}")
     if type_ == "predicate":
         if value not in {p.value for p in Predicate}:
             raise UserError(f"{where} must be one of {', '.join(p.value for p in Predicate)}, "
@@ -165,6 +169,14 @@ def _typed(query: str, name: str, type_: str, value: Any) -> Any:
     if not value.strip():
         raise UserError(f"{where} is empty")
     return value
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shown(value: Any) -> str:
@@ -342,9 +354,9 @@ def parse_cli_params(items: list[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UserError(f"parameter {item!r} is not key=value")
+            raise UserError(f"parameter {_shown(item)} is not key=value")
         if key in out:
-            raise UserError(f"parameter {key!r} given twice")
+            raise UserError(f"parameter {_shown(key)} given twice")
         out[key] = value
     return out
 
@@ -372,6 +384,7 @@ def run_query_command(name: str | None, params: list[str], example: bool, backen
                       graph_dir: Path, fmt: str, list_: bool, console: Any) -> None:
     """`hdkg query`: list the catalogue, or run one query and print table, JSON or CSV."""
     from rich.table import Table
+    from rich.text import Text
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; use table, json or csv")
@@ -411,9 +424,11 @@ def run_query_command(name: str | None, params: list[str], example: bool, backen
             w.writerow([cell(row[c]) for c in result.columns])
         console.file.write(buf.getvalue())
     else:
-        shown = ", ".join(f"{k}={v}" for k, v in values.items())
-        table = Table(*result.columns, title=f"{name}" + (f" ({shown})" if shown else ""),
+        # Values and cells are data, not rich markup: "[/x]" in a name must print as it is.
+        shown = ", ".join(f"{k}={v if len(str(v)) <= 60 else str(v)[:57] + '...'}"
+                          for k, v in values.items())
+        table = Table(*result.columns, title=Text(f"{name}" + (f" ({shown})" if shown else "")),
                       caption=f"{len(result.rows)} row(s), {backend}")
         for row in result.rows:
-            table.add_row(*(cell(row[c]) for c in result.columns))
+            table.add_row(*(Text(cell(row[c])) for c in result.columns))
         console.print(table)

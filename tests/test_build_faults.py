@@ -52,6 +52,7 @@ def test_killed_build_keeps_previous_graph(tmp_path: Path) -> None:
             break
         time.sleep(0.05)
     time.sleep(0.3)
+    assert proc.poll() is None, "the build ended before it could be killed mid-write"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
 

@@ -6,13 +6,25 @@ shifts characters it keeps: boilerplate lines are blanked with spaces, not cut o
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+
+# A press release is a few kilobytes, a news page with its scripts under a megabyte. Past
+# this, a file is a dump or an accident: reading it whole would cost memory in proportion
+# and the extractor minutes, so it is skipped with the reason (`--max-bytes` moves it).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# The HTML parser checks the open-element stack at every block tag, so a page of unclosed
+# <div>s costs the square of their number (200,000 of them: minutes). Browsers stop nesting
+# at 512; no real page comes near this.
+MAX_HTML_DEPTH = 4096
 
 
 class UnreadableDocument(Exception):
@@ -111,10 +123,53 @@ _BOILER_CLASS = re.compile(r"(?:^|[\s_-])(?:ads?|advert\w*|related|share|social|
                            r"(?:$|[\s_-])", re.IGNORECASE)
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "basefont bgsound frame keygen".split())
+# Tags a sibling of the same name closes (<p>a<p>b is two paragraphs, not nested).
+_SELF_CLOSING_SIBLINGS = frozenset("p li dt dd td th tr option optgroup rb rt rp thead "
+                                   "tbody tfoot colgroup caption".split())
+
+
+def html_depth(html: str, limit: int = MAX_HTML_DEPTH) -> int:
+    """How deep the page's elements nest, roughly (stops counting past `limit`).
+
+    A tag scan, not a parse: it exists to refuse pathological pages before the parser
+    spends minutes on them, so it errs on the side of a lower count.
+    """
+    if html.count("<") <= limit:
+        return 0  # cannot nest deeper than it has tags
+    depth = deepest = 0
+    open_by_name: dict[str, int] = {}
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or m.group(3):
+            continue
+        have = open_by_name.get(name, 0)
+        if m.group(1):
+            if have:
+                open_by_name[name] = have - 1
+                depth -= 1
+        elif not (have and name in _SELF_CLOSING_SIBLINGS):
+            open_by_name[name] = have + 1
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
 def html_to_text(html: str) -> str:
-    """The main text of a page: its article (or body) blocks, one per line."""
+    """The main text of a page: its article (or body) blocks, one per line.
+
+    UnreadableDocument for a page nested too deep to parse in reasonable time.
+    """
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+    if html_depth(html) > MAX_HTML_DEPTH:
+        raise UnreadableDocument(f"malformed HTML: elements nested more than "
+                                 f"{MAX_HTML_DEPTH} deep (unclosed tags)")
     tree = HTMLParser(html)
     for tag in _DROP_TAGS:
         for node in tree.css(tag):
@@ -150,14 +205,47 @@ def _inside_block(node) -> bool:
     return False
 
 
-def read_document(path: Path) -> Document:
-    """The document at `path`, decoded and cleaned; UnreadableDocument when it is not text."""
+def read_bytes(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or UnreadableDocument saying why not (never another OSError).
+
+    The size is checked before reading and the read is bounded too, because some files
+    (under /proc, a file still being written) are longer than `stat` says. Only regular
+    files are opened: a FIFO named like a document would block the read for ever.
+    """
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableDocument("is a folder") from None
+        st = os.stat(path)
+    except FileNotFoundError:
+        why = "broken symbolic link" if os.path.islink(path) else "no such file"
+        raise UnreadableDocument(f"cannot read: {why}") from None
     except OSError as e:
         raise UnreadableDocument(f"cannot read: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableDocument("is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableDocument("not a regular file (a pipe, socket or device)")
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise UnreadableDocument(_too_large(st.st_size, max_bytes))
+    try:
+        with open(path, "rb") as f:
+            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+    except OSError as e:
+        raise UnreadableDocument(f"cannot read: {e.strerror or e}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UnreadableDocument(_too_large(None, max_bytes))
+    return data
+
+
+def _too_large(size: int | None, max_bytes: int) -> str:
+    what = f"{size:,} bytes" if size is not None else "longer than the limit"
+    return f"too large ({what}; the limit is {max_bytes:,} bytes, see --max-bytes)"
+
+
+def read_document(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+    """The document at `path`, decoded and cleaned; UnreadableDocument when it is not text.
+
+    `max_bytes` None reads a file of any size.
+    """
+    data = read_bytes(path, max_bytes)
     text, encoding = decode_bytes(data)
     if path.suffix.lower() in HTML_SUFFIXES:
         text = html_to_text(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hdkg.loaders.text.read import TEXT_SUFFIXES
+from hdkg.loaders.text.read import DEFAULT_MAX_BYTES, TEXT_SUFFIXES
 from hdkg.schema.errors import UserError
 
 # Files that sit beside documents in a corpus folder and are not documents.
@@ -20,12 +20,21 @@ SIDE_FILES = ("SOURCES.md", "README.md")
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
-    """The documents named: files as given, folders' text files in name order."""
+    """The documents named: files as given, folders' documents in name order.
+
+    A folder entry named like a document that is not a regular file (a broken
+    link, a sub-folder, a pipe) is kept, so that reading it names it as skipped with the
+    reason instead of it vanishing from the output unnoticed.
+    """
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
-                              and f.suffix.lower() in TEXT_SUFFIXES and f.name not in SIDE_FILES))
+            try:
+                entries = sorted(p.iterdir())
+            except OSError as e:
+                raise UserError(f"cannot list folder {p}: {e.strerror or e}") from None
+            out.extend(f for f in entries if not f.name.startswith(".")
+                       and f.suffix.lower() in TEXT_SUFFIXES and f.name not in SIDE_FILES)
         elif p.exists():
             out.append(p)
         else:
@@ -33,30 +42,32 @@ def collect_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
-def extract_path(path: Path) -> tuple[Path, list[dict] | None, str | None]:
+def extract_path(path: Path, max_bytes: int | None = DEFAULT_MAX_BYTES
+                 ) -> tuple[Path, list[dict] | None, str | None]:
     """(path, records, None) for a readable document, (path, None, reason) otherwise."""
     from hdkg.loaders.text.extractor import DEFAULT_EXTRACTOR
     from hdkg.loaders.text.read import UnreadableDocument, read_document
     from hdkg.loaders.text.records import document_record
 
     try:
-        document = read_document(path)
+        document = read_document(path, max_bytes)
     except UnreadableDocument as e:
         return path, None, str(e)
     return path, [document_record(document), *DEFAULT_EXTRACTOR.extract(document)], None
 
 
-def extract_paths(paths: list[Path], jobs: int = 1) -> Iterator[tuple[Path, list[dict] | None,
-                                                                      str | None]]:
+def extract_paths(paths: list[Path], jobs: int = 1, max_bytes: int | None = DEFAULT_MAX_BYTES
+                  ) -> Iterator[tuple[Path, list[dict] | None, str | None]]:
     """Results in input order, one process or a pool of `jobs`."""
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
-            yield extract_path(p)
+            yield extract_path(p, max_bytes)
         return
     import multiprocessing as mp
+    from functools import partial
 
     with mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(jobs) as pool:
-        yield from pool.imap(extract_path, paths, chunksize=8)
+        yield from pool.imap(partial(extract_path, max_bytes=max_bytes), paths, chunksize=8)
 
 
 def _threads_unsafe() -> bool:
@@ -66,7 +77,8 @@ def _threads_unsafe() -> bool:
 
 
 def run_extract(paths: list[Path], output: Path, jobs: int = 1,
-                console: Console | None = None) -> int:
+                console: Console | None = None,
+                max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
     """Extract every document to `output`; 0, or 2 when any input was skipped."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -82,7 +94,7 @@ def run_extract(paths: list[Path], output: Path, jobs: int = 1,
                        TimeElapsedColumn(), console=console, transient=True,
                        disable=not show) as progress:
         task = progress.add_task("extracting", total=len(files))
-        for path, records, problem in extract_paths(files, jobs):
+        for path, records, problem in extract_paths(files, jobs, max_bytes):
             progress.advance(task)
             if records is None:
                 skipped += 1
