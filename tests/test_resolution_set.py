@@ -56,3 +56,11 @@ def test_pairwise_precision_and_recall(graph) -> None:
     print(f"resolution pairs: precision {precision:.3f} recall {recall:.3f} "
           f"(tp {tp}, fp {fp}, fn {fn})")
     assert precision >= 0.95 and recall >= 0.95, "\n".join(wrong)
+
+
+def test_ids_stay_when_documents_are_added(graph) -> None:
+    """Unknown entities keep their ids when more documents come in: every node of a graph of
+    the seed documents is still there, under the same id, once the dev corpus is added."""
+    seeds_only = build_data([DOCS[0]])
+    missing = sorted(set(seeds_only.entities) - set(graph.entities))
+    assert not missing, missing
