@@ -9,13 +9,12 @@ one node. Rules only here; fuzzy matching and analysts' identity decisions exten
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from hdkg.graph.model import GraphData
 from hdkg.loaders.identity import Identity
-from hdkg.schema.models import Entity, EntityType, Fact
+from hdkg.schema.models import Entity, EntityType, Fact, name_key
 
 BODY_TYPES = (EntityType.Organization, EntityType.Forum)
 
@@ -82,13 +81,6 @@ class ReviewPair:
     b_name: str
     score: float
     reason: str
-
-
-def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-free form of a name, words in order."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def _tokens(name: str) -> list[str]:

@@ -11,7 +11,6 @@ import gettext
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from hdkg.schema.errors import UserError
-from hdkg.schema.models import Entity, EntityType, Source, make_id
+from hdkg.schema.models import Entity, EntityType, Source, make_id, name_key
 
 COUNTRIES_FILE = "reference/countries.yaml"
 BODIES_FILE = "reference/bodies.yaml"
@@ -35,11 +34,8 @@ def data_dir() -> Path:
 
 
 def norm_key(text: str) -> str:
-    """The lookup key of a name: no accents, lower case, words only."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text.casefold())
-    return " ".join(text.split())
+    """The lookup key of a name (the schema's one definition of name matching)."""
+    return name_key(text)
 
 
 # --- file models ---------------------------------------------------------------------------

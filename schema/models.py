@@ -112,6 +112,15 @@ def check_id(value: str) -> str:
 EntityId = Annotated[str, AfterValidator(check_id)]
 
 
+def name_key(text: str) -> str:
+    """The form names are matched in (gazetteer lookups, resolution): no accents, case
+    folded, punctuation dropped, words in order."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+", " ", text.casefold())
+    return " ".join(text.split())
+
+
 def slugify(text: str) -> str:
     """A stable, readable key: ASCII, lower case, words joined by hyphens."""
     text = unicodedata.normalize("NFKD", text)
