@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import orjson
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from hdkg.graph.model import GraphData
+from hdkg.graph.model import GraphData, gc_paused
 from hdkg.graph.resolve import Resolver, resolve_graph
 from hdkg.graph.store import write_graph
 from hdkg.schema.errors import UserError
@@ -123,8 +124,6 @@ def _text_records(paths: list[Path], jobs: int, max_bytes: int | None, console: 
 def _jsonl_records(path: Path, report: BuildReport
                    ) -> Iterator[tuple[Path, str, str | None, list[dict]]]:
     """Documents of an extraction JSONL file (`hdkg extract -o`), read as a stream."""
-    import json
-
     current: str | None = None
     language: str | None = None
     rows: list[dict] = []
@@ -137,11 +136,11 @@ def _jsonl_records(path: Path, report: BuildReport
             if not raw.strip():
                 continue
             try:
-                row = json.loads(raw.decode("utf-8"))
+                row = orjson.loads(raw)
                 doc = row["doc"]
                 if not isinstance(doc, str) or not doc.strip():
                     raise TypeError("doc is not a name")
-            except (ValueError, KeyError, TypeError):  # UnicodeDecodeError is a ValueError
+            except (ValueError, KeyError, TypeError):  # orjson's errors are ValueErrors
                 report.skipped.append(f"{path}:{n}: not an extraction record")
                 continue
             if doc != current:
@@ -283,8 +282,10 @@ def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = Tr
                 console: Console | None = None) -> BuildReport:
     """Build the graph of the sources and write it to `out_dir` (atomically)."""
     report = BuildReport()
-    data = build_data(sources, with_reference=with_reference, all_reference=all_reference,
-                      jobs=jobs, max_bytes=max_bytes, console=console, report=report)
+    with gc_paused():
+        data = build_data(sources, with_reference=with_reference,
+                          all_reference=all_reference, jobs=jobs, max_bytes=max_bytes,
+                          console=console, report=report)
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -296,7 +297,8 @@ def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = Tr
         "dropped": report.dropped,
     }
     review = json.dumps(report.review, indent=1, ensure_ascii=False) + "\n"
-    manifest = write_graph(data, out_dir, manifest, extra={"review.json": review})
+    with gc_paused():
+        manifest = write_graph(data, out_dir, manifest, extra={"review.json": review})
     report.entities, report.facts, report.triples = (len(data.entities), len(data.facts),
                                                      manifest["triples"])
     return report

@@ -7,10 +7,13 @@ and fact keys, not by any sink.
 
 from __future__ import annotations
 
-import json
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import orjson
 
 from hdkg.schema.models import Entity, EntityType, Fact, Source
 
@@ -27,6 +30,23 @@ def _union_list(into: list[str], more: Iterable[str]) -> None:
     for x in more:
         if x and x not in into:
             into.append(x)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector around work that creates millions of records.
+
+    Records hold no reference cycles, so the collector never frees any of them, but every
+    few thousand new objects it rescans all the live ones: at a million facts that rescan
+    was half of a build's time. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -98,27 +118,27 @@ class GraphData:
     # Persistence: one JSON record a line, entities first, sorted, so a rebuild of the same
     # inputs writes the same bytes.
     def write_jsonl(self, path: Path) -> None:
-        with open(path, "w", encoding="utf-8") as f:
+        with open(path, "wb") as f:
             for chunk in self.jsonl_chunks():
                 f.write(chunk)
 
-    def jsonl_chunks(self, size: int = 20_000) -> Iterator[str]:
-        """records.jsonl as text chunks of `size` records, in the order `write_jsonl` writes.
+    def jsonl_chunks(self, size: int = 20_000) -> Iterator[bytes]:
+        """records.jsonl as UTF-8 chunks of `size` records, in the order `write_jsonl` writes.
 
         Rows are the records' `model_dump(mode="json", exclude_none=True)`, built from their
-        fields directly: the same bytes in a fraction of the time (a source shared by many
-        records is turned into its dict once).
+        fields directly and encoded by orjson: the same content in a fraction of the time
+        (a source shared by many records is turned into its dict once).
         """
-        encode = json.JSONEncoder(ensure_ascii=False).encode
+        encode = orjson.dumps
         sources: dict[int, dict] = {}
 
         def source_row(s: Source) -> dict:
             row = sources.get(id(s))
             if row is None:
-                row = sources[id(s)] = {k: v for k, v in s.__dict__.items() if v is not None}
+                row = sources[id(s)] = s.as_row()
             return row
 
-        def row(kind: str, rec: Entity | Fact) -> str:
+        def row(kind: str, rec: Entity | Fact) -> bytes:
             out: dict = {"record": kind}
             for k, v in rec.__dict__.items():
                 if v is None:
@@ -126,26 +146,26 @@ class GraphData:
                 out[k] = [source_row(x) for x in v] if k == "sources" else v
             return encode(out)
 
-        buf: list[str] = []
+        buf: list[bytes] = []
         for eid in sorted(self.entities):
             buf.append(row("entity", self.entities[eid]))
             if len(buf) >= size:
-                yield "\n".join(buf) + "\n"
+                yield b"\n".join(buf) + b"\n"
                 buf = []
-        for fact in sorted(self.facts.values(), key=lambda x: x.key()):
-            buf.append(row("fact", fact))
+        for key in sorted(self.facts):  # the dict's keys are the facts' keys
+            buf.append(row("fact", self.facts[key]))
             if len(buf) >= size:
-                yield "\n".join(buf) + "\n"
+                yield b"\n".join(buf) + b"\n"
                 buf = []
         if buf:
-            yield "\n".join(buf) + "\n"
+            yield b"\n".join(buf) + b"\n"
 
     @classmethod
     def read_jsonl(cls, path: Path) -> GraphData:
         g = cls()
-        with open(path, encoding="utf-8") as f:
+        with open(path, "rb") as f, gc_paused():
             for line in f:
-                row = json.loads(line)
+                row = orjson.loads(line)
                 kind = row.pop("record")
                 if kind == "entity":
                     e = Entity.model_validate(row)

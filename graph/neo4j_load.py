@@ -18,7 +18,6 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +30,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as ProgressBar
 
-from hdkg.graph.model import GraphData
+from hdkg.graph.model import GraphData, gc_paused
 from hdkg.graph.neo4j_connect import connect, resolve
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import NEO4J_REL_TYPES, Entity, EntityType, Fact, make_id
@@ -170,13 +169,8 @@ class Plan:
 def _plan_without_gc(data: GraphData) -> Plan:
     """Plan with the cyclic GC paused: a million new row dicts (none in a cycle) would make
     it rescan the whole graph again and again, doubling the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return Plan(data)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def graph_counts(data: GraphData) -> dict[str, dict[str, int]]:

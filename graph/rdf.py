@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from hdkg.graph.model import GraphData
 from hdkg.schema.models import (
@@ -50,10 +51,8 @@ _ROLE = f"<{iri(CLASSES['Role'])}>"
 _CONCEPT = f"<{iri(CLASSES['Concept'])}>"
 _PREF = f"<{iri('skos:prefLabel')}>"
 _DECIMAL = XSD + "decimal"
-_NONNEG = XSD + "nonNegativeInteger"
-_DERIVED, _QUALIFIED, _ENTITY = _P["derivedFrom"], _P["qualifiedDerivation"], _P["entity"]
+_DERIVED, _EVIDENCE = _P["derivedFrom"], _P["evidence"]
 _LOADER, _EXACT, _RULE = _P["loader"], _P["exact"], _P["rule"]
-_OA_START, _OA_END = _P["start_offset"], _P["end_offset"]
 _DURING = _P["during"]
 _TYPE = _P["type"]
 
@@ -84,41 +83,71 @@ def doc_ref(document: str) -> str:
     return ref(make_id(EntityType.Document, document))
 
 
-def _source_lines(node: str, node_iri: str, sources: Iterable[Source]) -> Iterator[str]:
-    docs: set[str] = set()
-    for s in sources:
-        d = doc_ref(s.document)
-        if d not in docs:
-            docs.add(d)
-            yield f"{node} {_DERIVED} {d} ."
-        if (s.evidence is None and s.span is None and s.line is None and s.rule is None
-                and s.confidence == 1.0):
-            # A bare mention (an entity named in a document) says no more than
-            # prov:wasDerivedFrom does; a qualified derivation for each of them would be a
-            # third of the store at a million facts.
-            continue
-        h = hashlib.sha1(repr(s.key()).encode("utf-8")).hexdigest()[:12]
-        q = f"<{node_iri}/src/{h}>"
-        # A qualified derivation per source with evidence; its class (prov:Derivation)
-        # follows from the range of prov:qualifiedDerivation, and defaults (confidence 1)
-        # are left unsaid, to keep the store small at a million facts.
-        yield f"{node} {_QUALIFIED} {q} ."
-        yield f"{q} {_ENTITY} {d} ."
-        yield f"{q} {_LOADER} {lit(f'{s.loader}/{s.version}')} ."
-        if s.confidence != 1.0:
-            yield f"{q} {_P['confidence']} {lit(repr(float(s.confidence)), datatype=_DECIMAL)} ."
-        if s.evidence is not None:
-            yield f"{q} {_EXACT} {lit(s.evidence)} ."
-        if s.span is not None:
-            yield f"{q} {_OA_START} \"{s.span[0]}\"^^<{_NONNEG}> ."
-            yield f"{q} {_OA_END} \"{s.span[1]}\"^^<{_NONNEG}> ."
-        if s.line is not None:
-            yield f"{q} {_P['line']} {lit(str(s.line), datatype=XSD + 'positiveInteger')} ."
-        if s.rule is not None:
-            yield f"{q} {_RULE} {lit(s.rule)} ."
+class _Provenance:
+    """Provenance triples of the nodes, with what is shared between nodes written once.
+
+    A fact is `prov:wasDerivedFrom` each of its documents and `hdkg:evidence` (a
+    sub-property of it) the passage it was read from. A passage is a resource of its own,
+    named by where it is: the document's IRI with an RFC 5147 fragment (`#char=120,245`,
+    `#line=11,12` for a curated line, `#quote-<hash>` for a quotation without offsets),
+    carrying the sentence as `oa:exact`. Every fact read from one sentence points at the
+    same passage, so the sentence is stored once; the loader is said once per document, and
+    the extraction rule and confidence once per fact. (A `prov:qualifiedDerivation` per
+    source said all of this in eight triples a source: half of the store at a million
+    facts, and half of the build's time.)
+    """
+
+    def __init__(self) -> None:
+        self.passages: set[str] = set()
+        self.loaders: set[tuple[str, str]] = set()
+        self.document_iris: dict[str, str] = {}
+
+    def lines(self, node: str, sources: Iterable[Source]) -> Iterator[str]:
+        docs: set[str] = set()
+        rules: set[str] = set()
+        confidence = 0.0
+        for s in sources:
+            d_iri = self.document_iris.get(s.document)
+            if d_iri is None:
+                d_iri = self.document_iris[s.document] = entity_iri(
+                    make_id(EntityType.Document, s.document))
+            if d_iri not in docs:
+                docs.add(d_iri)
+                yield f"{node} {_DERIVED} <{d_iri}> ."
+                self.loaders.add((d_iri, f"{s.loader}/{s.version}"))
+            confidence = max(confidence, s.confidence)
+            if s.rule is not None and s.rule not in rules:
+                rules.add(s.rule)
+                yield f"{node} {_RULE} {lit(s.rule)} ."
+            passage = passage_iri(d_iri, s)
+            if passage is None:
+                continue  # a bare mention says no more than prov:wasDerivedFrom does
+            yield f"{node} {_EVIDENCE} <{passage}> ."
+            if s.evidence is not None and passage not in self.passages:
+                self.passages.add(passage)
+                yield f"<{passage}> {_EXACT} {lit(s.evidence)} ."
+        if confidence < 1.0 and docs:
+            yield f"{node} {_P['confidence']} {lit(repr(float(confidence)), datatype=_DECIMAL)} ."
+
+    def document_lines(self) -> Iterator[str]:
+        """Which loader (and version) read each document, once per document."""
+        for d_iri, loader in sorted(self.loaders):
+            yield f"<{d_iri}> {_LOADER} {lit(loader)} ."
 
 
-def entity_lines(e: Entity) -> Iterator[str]:
+def passage_iri(document_iri: str, s: Source) -> str | None:
+    """The passage of a document a source points at (RFC 5147 fragments), or None."""
+    if s.span is not None:
+        return f"{document_iri}#char={s.span[0]},{s.span[1]}"
+    if s.line is not None:
+        return f"{document_iri}#line={s.line - 1},{s.line}"
+    if s.evidence is not None:
+        h = hashlib.sha1(s.evidence.encode("utf-8")).hexdigest()[:12]
+        return f"{document_iri}#quote-{h}"
+    return None
+
+
+def entity_lines(e: Entity, prov: _Provenance) -> Iterator[str]:
     """The triples of one entity node."""
     node_iri = entity_iri(e.id)
     n = f"<{node_iri}>"
@@ -149,7 +178,12 @@ def entity_lines(e: Entity) -> Iterator[str]:
         yield f"{n} {_P['language']} {lit(e.language)} ."
     if e.path:
         yield f"{n} {_P['path']} {lit(e.path)} ."
-    yield from _source_lines(n, node_iri, e.sources)
+    yield from prov.lines(n, e.sources)
+
+
+@lru_cache(maxsize=65536)
+def _role_key(role: str) -> str:
+    return slugify(role)
 
 
 def period_iri(start: str | None, end: str | None) -> str:
@@ -166,7 +200,7 @@ def instant_iri(value: str) -> str:
     return f"{TIME_BASE}{value}"
 
 
-def fact_lines(f: Fact) -> Iterator[str]:
+def fact_lines(f: Fact, prov: _Provenance) -> Iterator[str]:
     """The triples of one fact: its node, the shortcut edge, its period and its sources."""
     node_iri = fact_iri(f.fact_id())
     n = f"<{node_iri}>"
@@ -188,7 +222,7 @@ def fact_lines(f: Fact) -> Iterator[str]:
             yield f"{n} {_P['role']} <{CHAIR_ROLE}> ."
     if f.role:
         yield f"{n} {_P['roleLabel']} {lit(f.role)} ."
-        yield f"{n} {_P['role']} <{ROLE_BASE}{slugify(f.role)}> ."
+        yield f"{n} {_P['role']} <{ROLE_BASE}{_role_key(f.role)}> ."
     if f.start:
         yield f"{n} {_P['start']} {date_lit(f.start)} ."
     if f.end:
@@ -197,7 +231,7 @@ def fact_lines(f: Fact) -> Iterator[str]:
         yield f"{n} {_P['date']} {date_lit(f.date)} ."
     if member and (f.start or f.end):
         yield f"{n} {_DURING} <{period_iri(f.start, f.end)}> ."
-    yield from _source_lines(n, node_iri, f.sources)
+    yield from prov.lines(n, f.sources)
 
 
 def period_lines(data: GraphData) -> Iterator[str]:
@@ -239,9 +273,12 @@ def concept_lines(data: GraphData) -> Iterator[str]:
 
 def graph_lines(data: GraphData) -> Iterator[str]:
     """Every triple of the graph, entities first, in a stable order."""
+    prov = _Provenance()
     for eid in sorted(data.entities):
-        yield from entity_lines(data.entities[eid])
-    for f in sorted(data.facts.values(), key=lambda x: x.key()):
-        yield from fact_lines(f)
+        yield from entity_lines(data.entities[eid], prov)
+    facts = data.facts
+    for key in sorted(facts):  # the dict's keys are the facts' keys
+        yield from fact_lines(facts[key], prov)
+    yield from prov.document_lines()
     yield from period_lines(data)
     yield from concept_lines(data)

@@ -90,9 +90,9 @@ def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000,
     return len(store)  # distinct triples (a line may repeat one)
 
 
-def _write_chunks(path: Path, chunks: Iterable[str]) -> Iterator[object]:
+def _write_chunks(path: Path, chunks: Iterable[bytes]) -> Iterator[object]:
     """Write `chunks` to `path`, one chunk per step (side work for `write_store`)."""
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "wb") as f:
         for text in chunks:
             f.write(text)
             yield True

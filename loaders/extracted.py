@@ -111,9 +111,15 @@ def records_from_extraction(rows: Iterable[dict], doc: str, version: str = "0",
         eid, t, name, aliases, iso3, date = hit
         if mention is None:
             mention = Source(document=doc, loader=LOADER, version=version)
-        # Validated once in _entity_fields; the same values validate the same way again.
-        e = Entity(id=eid, type=t, name=name, aliases=list(aliases), iso3=iso3, date=date,
-                   sources=[mention])
+        # Validated once in _entity_fields (an Entity was built from these very values), so
+        # the copy for this document is constructed without validating them again: a large
+        # corpus names the same countries hundreds of thousands of times.
+        # Every field is given: for a missing one pydantic would inspect the signature of
+        # its default factory, once per record.
+        e = Entity.model_construct(id=eid, type=t, name=name, aliases=list(aliases), iso3=iso3,
+                                   wikidata=None, acronym=None, parent=None, date=date,
+                                   place=None, kind=None, title=None, fields=[], language=None,
+                                   path=None, sources=[mention])
         out.entities.append(e)
         ids[(t.value, name)] = eid
         by_name.setdefault(name, eid)

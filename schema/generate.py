@@ -85,10 +85,19 @@ def vocabulary() -> Graph:
                    Literal(f"Direct edge written for every {p.value} fact.", lang="en")))
     g.add((_u("hdkg:chairOf"), RDFS.subPropertyOf, _u("org:memberOf")))
     g.add((_u("hdkg:holdsPositionIn"), RDFS.subPropertyOf, _u("org:memberOf")))
-    for key in ("id", "iso3", "acronym", "field", "path", "predicate", "roleLabel", "line",
-                "loader", "version", "rule", "confidence"):
+    for key in ("id", "iso3", "acronym", "field", "path", "predicate", "roleLabel",
+                "loader", "rule", "confidence"):
         prop = _u(P[key])
         g.add((prop, RDF.type, OWL.DatatypeProperty))
+    evidence = _u(P["evidence"])
+    g.add((evidence, RDF.type, OWL.ObjectProperty))
+    g.add((evidence, RDFS.subPropertyOf, _u(P["derivedFrom"])))
+    g.add((evidence, RDFS.comment, Literal(
+        "The passage of a document a record was read from: the document's IRI with an RFC "
+        "5147 fragment (#char=start,end or #line=from,to), the passage's text as oa:exact.",
+        lang="en")))
+    g.add((_u(P["loader"]), RDFS.comment, Literal(
+        "The loader (and its version) that read a document.", lang="en")))
     for key in ("subject", "object"):
         g.add((_u(P[key]), RDF.type, OWL.ObjectProperty))
         g.add((_u(P[key]), RDFS.domain, fact))
@@ -166,6 +175,7 @@ def shapes() -> Graph:
     g.add((b, SH["in"], pred_list))
     _prop(g, fact, P["derivedFrom"], minCount=1,
           or_classes=[ENTITY_CLASS[EntityType.Document][0]])
+    _prop(g, fact, P["evidence"], nodeKind=SH.IRI)
     for key in ("start", "end", "date"):
         _prop(g, fact, P[key], maxCount=1, datatypes=dates)
     for p, (own, _std, _short) in FACT_CLASS.items():

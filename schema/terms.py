@@ -101,21 +101,15 @@ P = {
     "inXSDgYearMonth": "time:inXSDgYearMonth",
     "inXSDDate": "time:inXSDDate",
     "derivedFrom": "prov:wasDerivedFrom",
-    "qualifiedDerivation": "prov:qualifiedDerivation",
-    "entity": "prov:entity",
+    "evidence": "hdkg:evidence",
     "exact": "oa:exact",
-    "start_offset": "oa:start",
-    "end_offset": "oa:end",
-    "line": "hdkg:line",
     "loader": "hdkg:loader",
-    "version": "hdkg:loaderVersion",
     "rule": "hdkg:rule",
     "confidence": "hdkg:confidence",
 }
 
 CLASSES = {
     "Fact": "hdkg:Fact",
-    "Derivation": "prov:Derivation",
     "Interval": "time:Interval",
     "Instant": "time:Instant",
     "Concept": "skos:Concept",
