@@ -218,6 +218,7 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
         _add_reference(data, reference, all_reference)
     _add_documents(data, documents)
     _check_types(data, report)
+    data.forget_merge_state()
     return data
 
 

@@ -208,9 +208,11 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                workers: int = 1) -> dict[str, Any]:
     """Write `data` with MERGE (safe to repeat; a superset adds only what is new).
 
-    `workers` > 1 writes node batches of one label in parallel sessions (they never touch
-    the same node) while relationship batches stay sequential: parallel MERGEs around the
-    same hub node (a country, WHO) would only queue on its lock or deadlock and retry.
+    `workers` > 1 writes the batches of each step in that many parallel sessions: node
+    batches never touch the same node; relationship batches may meet at a hub (a country,
+    WHO), where Neo4j takes relationship-chain locks, and the rare deadlock is a transient
+    error that `execute_write` retries. Steps stay in order (nodes before the
+    relationships that need them).
     """
     started = time.monotonic()
     create_constraints(driver, database)
@@ -231,22 +233,22 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         with driver.session(database=database) as session:
             return session.execute_write(_write, query, rows)
 
-    steps: list[tuple[str, str, list[dict], bool]] = []
+    steps: list[tuple[str, str, list[dict]]] = []
     for label, rows in plan.nodes.items():
-        steps.append((f"nodes :{label}", node_query(label), rows, True))
+        steps.append((f"nodes :{label}", node_query(label), rows))
     for rel_type, rows in plan.rels.items():
-        steps.append((f"relationships :{rel_type}", rel_query(rel_type), rows, False))
-    steps.append((f"provenance :{STATES}", STATES_QUERY, plan.states, False))
+        steps.append((f"relationships :{rel_type}", rel_query(rel_type), rows))
+    steps.append((f"provenance :{STATES}", STATES_QUERY, plan.states))
 
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            for phase, query, rows, parallel in steps:
+            for phase, query, rows in steps:
                 if not rows:
                     continue
                 if progress is not None:
                     progress(phase, done, total)
                 phase_started = time.monotonic()
-                if parallel and workers > 1:
+                if workers > 1:
                     jobs = [(query, b) for b in _batches(rows, batch_size)]
                     for batch, counters in zip(jobs, pool.map(run, jobs), strict=True):
                         created.update(counters)

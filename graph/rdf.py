@@ -11,7 +11,7 @@ triples.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from hdkg.graph.model import GraphData
@@ -52,7 +52,7 @@ _CONCEPT = f"<{iri(CLASSES['Concept'])}>"
 _PREF = f"<{iri('skos:prefLabel')}>"
 _DECIMAL = XSD + "decimal"
 _DERIVED, _EVIDENCE = _P["derivedFrom"], _P["evidence"]
-_LOADER, _EXACT, _RULE = _P["loader"], _P["exact"], _P["rule"]
+_LOADER, _EXACT = _P["loader"], _P["exact"]
 _DURING = _P["during"]
 _TYPE = _P["type"]
 
@@ -92,7 +92,9 @@ class _Provenance:
     `#line=11,12` for a curated line, `#quote-<hash>` for a quotation without offsets),
     carrying the sentence as `oa:exact`. Every fact read from one sentence points at the
     same passage, so the sentence is stored once; the loader is said once per document, and
-    the extraction rule and confidence once per fact. (A `prov:qualifiedDerivation` per
+    the confidence (when below 1) once per fact. The extraction rule that read a fact stays
+    in records.jsonl and on the Neo4j relationship: it is the extractor's debugging aid,
+    and a triple for it would be a tenth of the store. (A `prov:qualifiedDerivation` per
     source said all of this in eight triples a source: half of the store at a million
     facts, and half of the build's time.)
     """
@@ -102,9 +104,8 @@ class _Provenance:
         self.loaders: set[tuple[str, str]] = set()
         self.document_iris: dict[str, str] = {}
 
-    def lines(self, node: str, sources: Iterable[Source]) -> Iterator[str]:
+    def lines(self, node: str, sources: Iterable[Source], out: Callable[[str], None]) -> None:
         docs: set[str] = set()
-        rules: set[str] = set()
         confidence = 0.0
         for s in sources:
             d_iri = self.document_iris.get(s.document)
@@ -113,21 +114,18 @@ class _Provenance:
                     make_id(EntityType.Document, s.document))
             if d_iri not in docs:
                 docs.add(d_iri)
-                yield f"{node} {_DERIVED} <{d_iri}> ."
+                out(f"{node} {_DERIVED} <{d_iri}> .")
                 self.loaders.add((d_iri, f"{s.loader}/{s.version}"))
             confidence = max(confidence, s.confidence)
-            if s.rule is not None and s.rule not in rules:
-                rules.add(s.rule)
-                yield f"{node} {_RULE} {lit(s.rule)} ."
             passage = passage_iri(d_iri, s)
             if passage is None:
                 continue  # a bare mention says no more than prov:wasDerivedFrom does
-            yield f"{node} {_EVIDENCE} <{passage}> ."
+            out(f"{node} {_EVIDENCE} <{passage}> .")
             if s.evidence is not None and passage not in self.passages:
                 self.passages.add(passage)
-                yield f"<{passage}> {_EXACT} {lit(s.evidence)} ."
+                out(f"<{passage}> {_EXACT} {lit(s.evidence)} .")
         if confidence < 1.0 and docs:
-            yield f"{node} {_P['confidence']} {lit(repr(float(confidence)), datatype=_DECIMAL)} ."
+            out(f"{node} {_P['confidence']} {lit(repr(float(confidence)), datatype=_DECIMAL)} .")
 
     def document_lines(self) -> Iterator[str]:
         """Which loader (and version) read each document, once per document."""
@@ -147,38 +145,38 @@ def passage_iri(document_iri: str, s: Source) -> str | None:
     return None
 
 
-def entity_lines(e: Entity, prov: _Provenance) -> Iterator[str]:
-    """The triples of one entity node."""
+def entity_lines(e: Entity, prov: _Provenance, out: Callable[[str], None]) -> None:
+    """The triples of one entity node, given to `out` (appending beats yielding here)."""
     node_iri = entity_iri(e.id)
     n = f"<{node_iri}>"
     own, std = _ENTITY_CLASSES[e.type]
-    yield f"{n} {_P['type']} {own} ."
-    yield f"{n} {_P['type']} {std} ."
-    yield f"{n} {_P['id']} {lit(e.id)} ."
-    yield f"{n} {_P['name']} {lit(e.name)} ."
+    out(f"{n} {_P['type']} {own} .")
+    out(f"{n} {_P['type']} {std} .")
+    out(f"{n} {_P['id']} {lit(e.id)} .")
+    out(f"{n} {_P['name']} {lit(e.name)} .")
     for a in e.aliases:
-        yield f"{n} {_P['alias']} {lit(a)} ."
+        out(f"{n} {_P['alias']} {lit(a)} .")
     if e.iso3:
-        yield f"{n} {_P['iso3']} {lit(e.iso3)} ."
+        out(f"{n} {_P['iso3']} {lit(e.iso3)} .")
     if e.acronym:
-        yield f"{n} {_P['acronym']} {lit(e.acronym)} ."
+        out(f"{n} {_P['acronym']} {lit(e.acronym)} .")
     if e.wikidata:
-        yield f"{n} {_P['sameAs']} <{NS['wd']}{e.wikidata}> ."
+        out(f"{n} {_P['sameAs']} <{NS['wd']}{e.wikidata}> .")
     if e.date:
-        yield f"{n} {_P['date']} {date_lit(e.date)} ."
+        out(f"{n} {_P['date']} {date_lit(e.date)} .")
     if e.place:
-        yield f"{n} {_P['place']} {lit(e.place)} ."
+        out(f"{n} {_P['place']} {lit(e.place)} .")
     if e.kind:
-        yield f"{n} {_P['kind']} <{KIND_BASE}{e.kind}> ."
+        out(f"{n} {_P['kind']} <{KIND_BASE}{e.kind}> .")
     if e.title:
-        yield f"{n} {_P['title']} {lit(e.title)} ."
+        out(f"{n} {_P['title']} {lit(e.title)} .")
     for fld in e.fields:
-        yield f"{n} {_P['field']} {lit(fld)} ."
+        out(f"{n} {_P['field']} {lit(fld)} .")
     if e.language:
-        yield f"{n} {_P['language']} {lit(e.language)} ."
+        out(f"{n} {_P['language']} {lit(e.language)} .")
     if e.path:
-        yield f"{n} {_P['path']} {lit(e.path)} ."
-    yield from prov.lines(n, e.sources)
+        out(f"{n} {_P['path']} {lit(e.path)} .")
+    prov.lines(n, e.sources, out)
 
 
 @lru_cache(maxsize=65536)
@@ -200,38 +198,38 @@ def instant_iri(value: str) -> str:
     return f"{TIME_BASE}{value}"
 
 
-def fact_lines(f: Fact, prov: _Provenance) -> Iterator[str]:
+def fact_lines(f: Fact, prov: _Provenance, out: Callable[[str], None]) -> None:
     """The triples of one fact: its node, the shortcut edge, its period and its sources."""
     node_iri = fact_iri(f.fact_id())
     n = f"<{node_iri}>"
     s, o = ref(f.subject), ref(f.object)
     own, std, shortcut = _FACT_CLASSES[f.predicate]
     member = f.predicate in MEMBERSHIP_LIKE
-    yield f"{s} {shortcut} {o} ."
+    out(f"{s} {shortcut} {o} .")
     # hdkg:Fact follows from the class (rdfs:subClassOf in the vocabulary).
-    yield f"{n} {_TYPE} {own} ."
+    out(f"{n} {_TYPE} {own} .")
     if member:
-        yield f"{n} {_TYPE} {std} ."  # org:Membership, for ORG-aware consumers
-    yield f"{n} {_P['predicate']} {lit(f.predicate.value)} ."
-    yield f"{n} {_P['subject']} {s} ."
-    yield f"{n} {_P['object']} {o} ."
+        out(f"{n} {_TYPE} {std} .")  # org:Membership, for ORG-aware consumers
+    out(f"{n} {_P['predicate']} {lit(f.predicate.value)} .")
+    out(f"{n} {_P['subject']} {s} .")
+    out(f"{n} {_P['object']} {o} .")
     if member:
-        yield f"{n} {_P['member']} {s} ."
-        yield f"{n} {_P['organization']} {o} ."
+        out(f"{n} {_P['member']} {s} .")
+        out(f"{n} {_P['organization']} {o} .")
         if f.predicate.value == "chair_of":
-            yield f"{n} {_P['role']} <{CHAIR_ROLE}> ."
+            out(f"{n} {_P['role']} <{CHAIR_ROLE}> .")
     if f.role:
-        yield f"{n} {_P['roleLabel']} {lit(f.role)} ."
-        yield f"{n} {_P['role']} <{ROLE_BASE}{_role_key(f.role)}> ."
+        out(f"{n} {_P['roleLabel']} {lit(f.role)} .")
+        out(f"{n} {_P['role']} <{ROLE_BASE}{_role_key(f.role)}> .")
     if f.start:
-        yield f"{n} {_P['start']} {date_lit(f.start)} ."
+        out(f"{n} {_P['start']} {date_lit(f.start)} .")
     if f.end:
-        yield f"{n} {_P['end']} {date_lit(f.end)} ."
+        out(f"{n} {_P['end']} {date_lit(f.end)} .")
     if f.date:
-        yield f"{n} {_P['date']} {date_lit(f.date)} ."
+        out(f"{n} {_P['date']} {date_lit(f.date)} .")
     if member and (f.start or f.end):
-        yield f"{n} {_DURING} <{period_iri(f.start, f.end)}> ."
-    yield from prov.lines(n, f.sources)
+        out(f"{n} {_DURING} <{period_iri(f.start, f.end)}> .")
+    prov.lines(n, f.sources, out)
 
 
 def period_lines(data: GraphData) -> Iterator[str]:
@@ -271,14 +269,38 @@ def concept_lines(data: GraphData) -> Iterator[str]:
         yield f"{c} {_PREF} {lit(id_, lang='id')} ."
 
 
-def graph_lines(data: GraphData) -> Iterator[str]:
-    """Every triple of the graph, entities first, in a stable order."""
+def graph_chunks(data: GraphData, records_per_chunk: int = 20_000) -> Iterator[bytes]:
+    """Every triple of the graph as N-Triples, entities first, in a stable order, in chunks
+    of about `records_per_chunk` records (UTF-8, each line ending in a newline)."""
     prov = _Provenance()
+    buf: list[str] = []
+    out = buf.append
+    n = 0
+
+    def chunk() -> bytes:
+        text = "\n".join(buf) + "\n"
+        buf.clear()
+        return text.encode("utf-8")
+
     for eid in sorted(data.entities):
-        yield from entity_lines(data.entities[eid], prov)
+        entity_lines(data.entities[eid], prov, out)
+        n += 1
+        if n % records_per_chunk == 0:
+            yield chunk()
     facts = data.facts
     for key in sorted(facts):  # the dict's keys are the facts' keys
-        yield from fact_lines(facts[key], prov)
-    yield from prov.document_lines()
-    yield from period_lines(data)
-    yield from concept_lines(data)
+        fact_lines(facts[key], prov, out)
+        n += 1
+        if n % records_per_chunk == 0:
+            yield chunk()
+    buf.extend(prov.document_lines())
+    buf.extend(period_lines(data))
+    buf.extend(concept_lines(data))
+    if buf:
+        yield chunk()
+
+
+def graph_lines(data: GraphData) -> Iterator[str]:
+    """Every triple of the graph as an N-Triples line (without its newline)."""
+    for chunk in graph_chunks(data):
+        yield from chunk.decode("utf-8").split("\n")[:-1]

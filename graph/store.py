@@ -26,7 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from hdkg.graph.model import GraphData
-from hdkg.graph.rdf import graph_lines
+from hdkg.graph.rdf import graph_chunks
 from hdkg.schema.errors import UserError
 
 RECORDS = "records.jsonl"
@@ -34,55 +34,80 @@ STORE = "store"
 MANIFEST = "manifest.json"
 
 
-def write_store(path: Path, lines: Iterable[str], chunk: int = 250_000,
+def write_store(path: Path, chunks: Iterable[bytes],
                 side_work: Iterator[object] | None = None) -> int:
-    """Bulk-load N-Triples lines into a new Oxigraph store at `path`; return its size.
+    """Bulk-load chunks of N-Triples into a new Oxigraph store at `path`; return its size.
 
-    Oxigraph's loader runs in Rust without the GIL, so a thread loads one chunk while Python
-    formats the next. Loading is the slower of the two, so while the loader is busy Python
-    does `side_work` (one step per `next`: writing records.jsonl) instead of waiting: on two
-    cores the build costs about the larger of the two, not their sum. The lines are ours
-    (ids are validated, literals escaped), so the loader may skip IRI checks (`lenient`).
+    Oxigraph loads in Rust without the GIL, so it runs in a thread while Python formats
+    the next chunks; while the loader is busy Python does `side_work` (one step per `next`:
+    writing records.jsonl) instead of waiting, so on two cores the build costs about the
+    larger of the two, not their sum. The chunks reach Oxigraph as ONE stream through a
+    pipe: a bulk load per chunk costs a fifth more (each writes its own index files), and
+    a stream read through a Python object would take the GIL for every few kilobytes. The
+    lines are ours (ids are validated, literals escaped), so the loader may skip IRI
+    checks (`lenient`).
     """
     store = ox.Store(str(path))
-    chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
+    queued: queue.Queue[bytes | None] = queue.Queue(maxsize=2)
     failure: list[BaseException] = []
     pending = side_work
+    piped = os.name == "posix" and Path("/dev/fd").is_dir()
+    if piped:
+        read_fd, write_fd = os.pipe()
 
-    def load(store: ox.Store) -> None:
-        while (data := chunks.get()) is not None:
-            if failure:
-                continue
+        def load() -> None:
             try:
-                store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.N_TRIPLES,
+                                lenient=True)
             except BaseException as e:  # reported in the calling thread
                 failure.append(e)
+            finally:
+                os.close(read_fd)  # a writer still writing now gets a broken pipe
+
+        def feed() -> None:
+            with open(write_fd, "wb", buffering=0) as pipe:
+                broken = False
+                while (data := queued.get()) is not None:
+                    if not broken:
+                        try:
+                            pipe.write(data)
+                        except OSError:
+                            broken = True  # the loader stopped; it says why
+        threads = [threading.Thread(target=load, name="oxigraph-bulk-load", daemon=True),
+                   threading.Thread(target=feed, name="oxigraph-feed", daemon=True)]
+    else:  # no pipes to open by path: one bulk load per chunk
+
+        def load_chunks() -> None:
+            while (data := queued.get()) is not None:
+                if failure:
+                    continue
+                try:
+                    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                except BaseException as e:  # reported in the calling thread
+                    failure.append(e)
+        threads = [threading.Thread(target=load_chunks, name="oxigraph-bulk-load",
+                                    daemon=True)]
 
     def put(data: bytes | None) -> None:
         nonlocal pending
-        while pending is not None and chunks.full() and not failure:
+        while pending is not None and queued.full() and not failure:
             if next(pending, None) is None:
                 pending = None
-        chunks.put(data)
+        queued.put(data)
 
-    loader = threading.Thread(target=load, args=(store,), name="oxigraph-bulk-load", daemon=True)
-    loader.start()
-    buf: list[str] = []
+    for t in threads:
+        t.start()
     try:
-        for line in lines:
-            buf.append(line)
-            if len(buf) >= chunk:
-                put("\n".join(buf).encode("utf-8"))
-                buf = []
-                if failure:
-                    break
-        if buf and not failure:
-            put("\n".join(buf).encode("utf-8"))
+        for data in chunks:
+            if failure:
+                break
+            put(data)
     finally:
-        chunks.put(None)
+        queued.put(None)
         while pending is not None and not failure and next(pending, None) is not None:
-            pass  # what is left of the side work, while the last chunk loads
-        loader.join()
+            pass  # what is left of the side work, while the last chunks load
+        for t in threads:
+            t.join()
     if failure:
         raise failure[0]
     store.flush()
@@ -114,7 +139,7 @@ def write_graph(data: GraphData, out_dir: Path, manifest: dict,
         for name, text in (extra or {}).items():
             (tmp / name).write_text(text, encoding="utf-8")
         records = _write_chunks(tmp / RECORDS, data.jsonl_chunks())
-        triples = write_store(tmp / STORE, graph_lines(data), side_work=records)
+        triples = write_store(tmp / STORE, graph_chunks(data), side_work=records)
         manifest = {**manifest, "triples": triples}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                     encoding="utf-8")

@@ -123,11 +123,12 @@ def records_from_extraction(rows: Iterable[dict], doc: str, version: str = "0",
         out.entities.append(e)
         ids[(t.value, name)] = eid
         by_name.setdefault(name, eid)
+    sources: dict[tuple, Source] = {}
     for row in rows:
         if row.get("kind") != "fact":
             continue
         try:
-            out.facts.extend(_facts(row, doc, version, ids, by_name, out))
+            out.facts.extend(_facts(row, doc, version, ids, by_name, out, sources))
         except (KeyError, ValueError, ValidationError) as exc:
             out.dropped.append(f"{doc}: fact {row.get('predicate')}: {_short(exc)}")
     return out
@@ -167,13 +168,28 @@ def _end(end: dict, ids: dict, by_name: dict) -> str:
     raise ValueError(f"{name!r} names no entity of the document")
 
 
-def _facts(row: dict, doc: str, version: str, ids: dict, by_name: dict,
-           out: DocumentRecords) -> list[Fact]:
+def _source(row: dict, doc: str, version: str, cache: dict) -> Source:
+    """The Source of a fact row; the facts of one sentence (a list of members, say) share
+    one Source object, so the sentence is held in memory once."""
     span = row.get("span")
-    src = Source(document=doc, evidence=row.get("evidence"),
-                 span=tuple(span) if isinstance(span, list) and len(span) == 2 else None,
-                 loader=LOADER, version=version, rule=row.get("rule"),
-                 confidence=float(row.get("confidence", 1.0)))
+    span = tuple(span) if isinstance(span, list) and len(span) == 2 else None
+    key = (row.get("evidence"), span, row.get("rule"), row.get("confidence", 1.0))
+    try:
+        src = cache.get(key)
+    except TypeError:  # an unhashable value: validation below says what is wrong
+        key, src = None, None
+    if src is None:
+        src = Source(document=doc, evidence=key[0] if key else row.get("evidence"), span=span,
+                     loader=LOADER, version=version, rule=row.get("rule"),
+                     confidence=float(row.get("confidence", 1.0)))
+        if key is not None:
+            cache[key] = src
+    return src
+
+
+def _facts(row: dict, doc: str, version: str, ids: dict, by_name: dict,
+           out: DocumentRecords, sources: dict) -> list[Fact]:
+    src = _source(row, doc, version, sources)
     s = _end(row["subject"], ids, by_name)
     o = _end(row["object"], ids, by_name)
     pred = row["predicate"]

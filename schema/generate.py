@@ -86,7 +86,7 @@ def vocabulary() -> Graph:
     g.add((_u("hdkg:chairOf"), RDFS.subPropertyOf, _u("org:memberOf")))
     g.add((_u("hdkg:holdsPositionIn"), RDFS.subPropertyOf, _u("org:memberOf")))
     for key in ("id", "iso3", "acronym", "field", "path", "predicate", "roleLabel",
-                "loader", "rule", "confidence"):
+                "loader", "confidence"):
         prop = _u(P[key])
         g.add((prop, RDF.type, OWL.DatatypeProperty))
     evidence = _u(P["evidence"])

@@ -104,7 +104,6 @@ P = {
     "evidence": "hdkg:evidence",
     "exact": "oa:exact",
     "loader": "hdkg:loader",
-    "rule": "hdkg:rule",
     "confidence": "hdkg:confidence",
 }
 
