@@ -77,9 +77,9 @@ def synthetic_graph(n_facts: int, seed: int = 7) -> GraphData:
         doc = f"news-{i // 50:06d}.txt"
         src = Source(document=doc, evidence=f"{s} {p.value} {o} according to a report ({i}).",
                      loader="bench", rule=f"rule-{p.value}", confidence=0.8)
-        f = Fact.model_construct(predicate=p, subject=s, object=o,
-                                 role="delegate" if p is Predicate.participated_in else None,
-                                 start=str(2000 + i % 25), end=None, date=None, sources=[src])
+        f = Fact(predicate=p, subject=s, object=o,
+                 role="delegate" if p is Predicate.participated_in else None,
+                 start=str(2000 + i % 25), sources=[src])
         g.facts.setdefault(f.key(), f)
         i += 1
     return g

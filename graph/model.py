@@ -15,7 +15,7 @@ from pathlib import Path
 
 import orjson
 
-from hdkg.schema.models import Entity, EntityType, Fact, Source
+from hdkg.schema.models import FACT_ADAPTER, Entity, EntityType, Fact, Source
 
 
 def _union_sources(into: list[Source], more: Iterable[Source], seen: set[tuple]) -> None:
@@ -163,6 +163,6 @@ class GraphData:
                     e = Entity.model_validate(row)
                     g.entities[e.id] = e
                 else:
-                    fact = Fact.model_validate(row)
+                    fact = FACT_ADAPTER.validate_python(row)
                     g.facts[fact.key()] = fact
         return g

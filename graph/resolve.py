@@ -61,7 +61,7 @@ class Resolver:
             if s == o:
                 continue  # both ends were the same thing under two names
             out.append(f if (s, o) == (f.subject, f.object)
-                       else f.model_copy(update={"subject": s, "object": o}))
+                       else f.replace(subject=s, object=o))
         return ents, out
 
 
@@ -274,7 +274,7 @@ def _apply(data: GraphData, mapping: dict[str, str]) -> None:
             continue
         data.remove_fact(f)
         if s != o:
-            data.add_fact(f.model_copy(update={"subject": s, "object": o}))
+            data.add_fact(f.replace(subject=s, object=o))
     for e in data.entities.values():
         if e.parent in mapping:
             e.parent = mapping[e.parent]

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from hdkg.schema.curated import CuratedEntity, CuratedFact
 from hdkg.schema.errors import UserError
-from hdkg.schema.models import Entity, EntityType, Fact, Source, make_id
+from hdkg.schema.models import FACT_ADAPTER, Entity, EntityType, Fact, Source, make_id
 
 LOADER = "curated"
 VERSION = "1"
@@ -99,7 +99,8 @@ def _entity(c: CuratedEntity, source: Source) -> Entity:
 
 
 def _fact(c: CuratedFact, source: Source) -> Fact:
-    return Fact.model_validate({**c.model_dump(exclude={"negated", "note"}), "sources": [source]})
+    return FACT_ADAPTER.validate_python({**c.model_dump(exclude={"negated", "note"}),
+                                         "sources": [source]})
 
 
 def _read_yaml(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:

@@ -15,10 +15,19 @@ import calendar
 import re
 import unicodedata
 from dataclasses import fields as dataclass_fields
+from dataclasses import replace as dataclass_replace
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 SCHEMA_VERSION = "1"
@@ -231,10 +240,14 @@ class Entity(BaseModel):
         return self
 
 
-class Fact(BaseModel):
-    """An edge with its period, role and sources: one statement of the graph."""
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Fact:
+    """An edge with its period, role and sources: one statement of the graph.
 
-    model_config = ConfigDict(extra="forbid")
+    A validated dataclass with slots rather than a BaseModel, for the reason Source is one:
+    a million facts as models took 1.1 KB each before their values, as slots 0.17 KB.
+    Validate a dict with `FACT_ADAPTER.validate_python`; change one with `replace`.
+    """
 
     predicate: Predicate
     subject: EntityId
@@ -264,6 +277,13 @@ class Fact(BaseModel):
 
         digest = hashlib.sha1("\x1f".join(self.key()).encode("utf-8")).hexdigest()[:16]
         return f"fact/{digest}"
+
+    def replace(self, **changes: object) -> Fact:
+        """A copy with `changes` applied, validated again (its sources list is shared)."""
+        return dataclass_replace(self, **changes)
+
+
+FACT_ADAPTER: TypeAdapter[Fact] = TypeAdapter(Fact)
 
 
 def check_ends(fact: Fact, types: dict[str, EntityType]) -> str | None:

@@ -38,9 +38,9 @@ def test_fact_years() -> None:
     f = Fact(predicate=Predicate.member_of, subject="country/IDN", object="org/o1",
              start="2018", end="2020")
     assert fact_years(f) == [2018, 2019, 2020]
-    assert fact_years(f.model_copy(update={"start": None, "end": None, "date": "2021-05"})) == [
+    assert fact_years(f.replace(start=None, end=None, date="2021-05")) == [
         2021]
-    assert fact_years(f.model_copy(update={"start": None, "end": None})) == []
+    assert fact_years(f.replace(start=None, end=None)) == []
 
 
 def test_country_body_bipartite() -> None:

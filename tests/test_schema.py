@@ -78,7 +78,7 @@ def test_fact_key_ignores_sources() -> None:
     b = Fact(predicate=Predicate.chair_of, subject="country/IDN", object="forum/x",
              start="2020", sources=[src("b")])
     assert a.key() == b.key() and a.fact_id() == b.fact_id()
-    c = a.model_copy(update={"start": "2021"})
+    c = a.replace(start="2021")
     assert c.fact_id() != a.fact_id()
 
 
