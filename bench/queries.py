@@ -1,18 +1,25 @@
 """Latency of every saved query on a synthetic graph: p50 and p95 per query per backend.
 
     .venv/bin/python bench/queries.py [--facts 100000] [--runs 30] [--no-neo4j] [--skip-load]
+        [--graph DIR] [--only NAME ...] [-p NAME:key=value ...]
 
 The graph (`hdkg.queries.synthetic`, 100,000 facts by default) is written to a graph folder
 (the embedded Oxigraph store) and, when a Neo4j server is reachable (NEO4J_URI or the local
 `hdkg neo4j start` one), loaded into it with the project's loader after EMPTYING that
-database: point it at a scratch server. Each query runs with its example parameters through
-`run_query`, the path `hdkg query` takes, with the entity index built once (its build time
-is printed apart). Targets: p95 < 100 ms on Neo4j, < 500 ms on the embedded store.
+database: point it at a scratch server. With `--graph DIR` the folder is kept, and a later
+run with the same `--facts` reuses it instead of generating and writing the graph again (a
+1M-fact graph takes minutes to build; remove the folder after changing the RDF projection);
+`--skip-load` then skips the Neo4j load too.
+Each query runs with its example parameters through `run_query`, the path `hdkg query`
+takes, with the entity index built once (its build time is printed apart); `--only NAME`
+runs some queries, `-p neighbours:limit=5000` replaces an example parameter.
+Targets: p95 < 100 ms on Neo4j, < 500 ms on the embedded store.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -27,6 +34,16 @@ from hdkg.queries.run import entity_index, run_query
 from hdkg.queries.synthetic import synthetic_graph
 
 TARGET_MS = {"rdf": 500.0, "neo4j": 100.0}
+SEED = 7
+
+
+def _reusable(out: Path, wanted: dict[str, Any]) -> bool:
+    """Whether `out` is a graph folder this benchmark wrote with the same size and seed."""
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return all(manifest.get(k) == v for k, v in wanted.items())
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -63,23 +80,42 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--facts", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=30)
-    ap.add_argument("--graph", type=Path, help="graph folder to write (default: a temp dir)")
+    ap.add_argument("--graph", type=Path,
+                    help="graph folder to write, or to reuse when it holds this benchmark's "
+                         "graph of --facts facts (default: a temp dir)")
     ap.add_argument("--no-neo4j", action="store_true")
     ap.add_argument("--skip-load", action="store_true", help="Neo4j already holds this graph")
+    ap.add_argument("--only", action="append", metavar="NAME", help="run only this query")
+    ap.add_argument("-p", "--param", action="append", default=[], metavar="NAME:key=value",
+                    help="replace an example parameter of query NAME")
     args = ap.parse_args(argv)
+    overrides: dict[str, dict[str, str]] = {}
+    for item in args.param:
+        name, _, kv = item.partition(":")
+        key, sep, value = kv.partition("=")
+        if not sep:
+            ap.error(f"-p {item!r} is not NAME:key=value")
+        overrides.setdefault(name, {})[key] = value
 
     print(f"machine: {machine()}")
-    t = time.perf_counter()
-    data = synthetic_graph(args.facts)
-    print(f"graph: {len(data.facts):,} facts, {len(data.entities):,} entities "
-          f"(generated in {time.perf_counter() - t:.1f} s)")
     tmp = tempfile.TemporaryDirectory(prefix="hdkg-bench-")
     out = args.graph or Path(tmp.name) / "g"
-    t = time.perf_counter()
-    manifest = write_graph(data, out, manifest={"bench": "queries"})
-    print(f"embedded store: {manifest['triples']:,} triples written in "
-          f"{time.perf_counter() - t:.1f} s")
-    graph = open_graph(out)
+    wanted = {"bench": "queries", "facts": args.facts, "seed": SEED}
+    data = None
+    if _reusable(out, wanted):
+        graph = open_graph(out)
+        print(f"graph: reusing {out} ({args.facts:,} facts, seed {SEED})")
+        print(f"embedded store: {graph.manifest['triples']:,} triples (reused)")
+    else:
+        t = time.perf_counter()
+        data = synthetic_graph(args.facts, seed=SEED)
+        print(f"graph: {len(data.facts):,} facts, {len(data.entities):,} entities "
+              f"(generated in {time.perf_counter() - t:.1f} s)")
+        t = time.perf_counter()
+        manifest = write_graph(data, out, manifest=wanted)
+        print(f"embedded store: {manifest['triples']:,} triples written in "
+              f"{time.perf_counter() - t:.1f} s")
+        graph = open_graph(out)
 
     driver = None if args.no_neo4j else neo4j_driver()
     if driver is not None:
@@ -92,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS "
                             "OF 10000 ROWS").consume()
             t = time.perf_counter()
-            load_graph(data, driver)
+            load_graph(data if data is not None else graph.data, driver)
             print(f"Neo4j: loaded in {time.perf_counter() - t:.1f} s")
 
     backends: list[tuple[str, dict[str, Any]]] = []
@@ -105,16 +141,18 @@ def main(argv: list[str] | None = None) -> int:
                                    "index": entity_index(driver=driver)}))
         print(f"entity index (neo4j): {(time.perf_counter() - t) * 1000:.0f} ms, built once")
 
-    header = f"{'query':<15}{'params':<44}"
+    header = f"{'query':<15}{'params':<52}"
     header += "".join(f"{b + ' rows':>11}{'p50 ms':>9}{'p95 ms':>9}" for b, _ in backends)
     print()
     print(header)
     print("-" * len(header))
     worst: dict[str, float] = {b: 0.0 for b, _ in backends}
     for spec in catalogue():
-        params = spec.example_params()
+        if args.only and spec.name not in args.only:
+            continue
+        params = {**spec.example_params(), **overrides.get(spec.name, {})}
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
-        line = f"{spec.name:<15}{shown[:43]:<44}"
+        line = f"{spec.name:<15}{shown[:51]:<52}"
         for b, kw in backends:
             times, rows = time_query(spec.name, params, args.runs, **kw)
             p50, p95 = percentile(times, 50), percentile(times, 95)

@@ -10,9 +10,12 @@ single description of the question that both the runner and `hdkg query --list` 
     // param: year (year, optional) example: 2021 -- in force that year
     // columns: actor, body, role, start, end, sources (list)
 
-The two headers of a pair must agree (a test and `catalogue()` check it), so a question
-cannot drift between the two languages. Parameter types: `entity` (an id, name, alias or
-ISO code, resolved to entity ids by the runner), `year`, `int` and `predicate`.
+An optional `order:` line names the columns the rows are sorted by, first (`order:
+distance, type, neighbour`: nearest first); without it, rows are sorted by their columns
+from the first. The two headers of a pair must agree (a test and `catalogue()` check it),
+so a question cannot drift between the two languages. Parameter types: `entity` (an id,
+name, alias or ISO code, resolved to entity ids by the runner), `year`, `int` and
+`predicate`; an int parameter called `limit` caps the rows (see `hdkg.queries.run`).
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class QuerySpec:
     sparql: str
     cypher_path: Path
     sparql_path: Path
+    order: tuple[str, ...] = ()
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -78,6 +82,11 @@ class QuerySpec:
     def example_params(self) -> dict[str, str]:
         return {p.name: p.example for p in self.params if p.example}
 
+    @property
+    def sort_columns(self) -> list[str]:
+        """The columns rows are sorted by: the `order:` ones first, then the others."""
+        return [*self.order, *(c for c in self.column_names if c not in self.order)]
+
 
 @dataclass(frozen=True)
 class Header:
@@ -86,6 +95,7 @@ class Header:
     pertanyaan: str
     params: tuple[Param, ...]
     columns: tuple[Column, ...]
+    order: tuple[str, ...] = ()
 
 
 def parse_header(text: str, comment: str, where: str) -> Header:
@@ -106,7 +116,7 @@ def parse_header(text: str, comment: str, where: str) -> Header:
                 raise ValueError(f"{where}: bad param line {body!r}")
             params.append(Param(name=m["name"], type=m["type"], required=m["need"] == "required",
                                 example=(m["example"] or None), doc=m["doc"] or ""))
-        elif key in ("name", "question", "pertanyaan", "columns"):
+        elif key in ("name", "question", "pertanyaan", "columns", "order"):
             fields[key] = value
     missing = [k for k in ("name", "question", "pertanyaan", "columns") if k not in fields]
     if missing:
@@ -117,8 +127,13 @@ def parse_header(text: str, comment: str, where: str) -> Header:
         if not m:
             raise ValueError(f"{where}: bad column {item.strip()!r}")
         columns.append(Column(m["name"], m["kind"] == "list"))
+    order = tuple(c.strip() for c in fields.get("order", "").split(",") if c.strip())
+    unknown = [c for c in order if c not in {col.name for col in columns}]
+    if unknown or len(set(order)) != len(order):
+        raise ValueError(f"{where}: order names {', '.join(unknown) or 'a column twice'}, "
+                         f"not its columns")
     return Header(fields["name"], fields["question"], fields["pertanyaan"], tuple(params),
-                  tuple(columns))
+                  tuple(columns), order)
 
 
 @cache
@@ -139,7 +154,7 @@ def catalogue() -> list[QuerySpec]:
             raise RuntimeError(f"{cp}: header name {hc.name!r} is not the file name")
         specs.append(QuerySpec(name=name, question=hc.question, pertanyaan=hc.pertanyaan,
                                params=hc.params, columns=hc.columns, cypher=cypher,
-                               sparql=sparql, cypher_path=cp, sparql_path=sp))
+                               sparql=sparql, cypher_path=cp, sparql_path=sp, order=hc.order))
     return specs
 
 

@@ -13,7 +13,13 @@ not graph matching happens here, once, for both:
   matches no id, so hostile input reaches the database only as a literal. A value naming
   several entities runs the query once per entity and the rows are joined.
 - values are normalised: dates as ISO strings, list columns (sources) as sorted lists, and
-  the rows sorted by their columns, so both backends print the same table.
+  the rows sorted by their columns (the header's `order:` columns first), so both backends
+  print the same table.
+- an int parameter called `limit` (1 to LIMIT_MAX, LIMIT_DEFAULT when not given) caps the
+  rows of each run of a query, whose ORDER BY must then be total so that both backends cut
+  at the same row. Cypher binds it in `LIMIT $limit`; SPARQL's LIMIT cannot be a variable,
+  so the .rq says `LIMIT 5000` (LIMIT_MAX) and the runner reads only its first `limit`
+  solutions.
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ from hdkg.schema.terms import NS, entity_iri
 BACKENDS = ("rdf", "neo4j")
 FORMATS = ("table", "json", "csv")
 LIST_SEPARATOR = "\x1f"  # how the SPARQL queries join list columns (GROUP_CONCAT)
-INT_RANGES: dict[str, tuple[int, int]] = {"k": (1, 3)}
+LIMIT_DEFAULT, LIMIT_MAX = 500, 5000
+INT_RANGES: dict[str, tuple[int, int]] = {"k": (1, 3), "limit": (1, LIMIT_MAX)}
 _XSD_INTEGER = ox.NamedNode(NS["xsd"] + "integer")
 _INTEGER_TYPES = {NS["xsd"] + t for t in ("integer", "int", "long", "nonNegativeInteger",
                                           "positiveInteger")}
@@ -234,12 +241,16 @@ def run_sparql(spec: QuerySpec, store: ox.Store,
     except (SyntaxError, OSError, RuntimeError) as e:
         raise UserError(f"query {spec.name!r} failed on the RDF store: "
                         f"{str(e).splitlines()[0][:200]}") from None
-    variables = solutions.variables[:len(spec.columns)]
+    if len(solutions.variables) < len(spec.columns):
+        raise RuntimeError(f"{spec.sparql_path.name} selects fewer variables than its "
+                           f"columns {spec.column_names}")
+    columns = list(enumerate(spec.columns))  # sol[i] is twice as fast as sol[Variable]
+    cap = bound["limit"][1] if "limit" in bound else None
     rows = []
-    for sol in solutions:
+    for sol in itertools.islice(solutions, cap):
         row = {}
-        for col, var in zip(spec.columns, variables, strict=True):
-            value = _python(sol[var])
+        for i, col in columns:
+            value = _python(sol[i])
             if col.is_list:
                 value = [x for x in value.split(LIST_SEPARATOR) if x] if value else []
             row[col.name] = value
@@ -290,14 +301,14 @@ def _sort_key(row: dict[str, Any], columns: list[str]) -> tuple:
 
 
 def finish(spec: QuerySpec, rows: list[dict[str, Any]]) -> QueryResult:
-    """Sorted lists in list columns, rows sorted by their columns (the first is the key)."""
+    """Sorted lists in list columns, rows sorted by the `order:` columns, then the others."""
     for row in rows:
         for col in spec.columns:
             if col.is_list:
                 row[col.name] = sorted(set(row[col.name]))
-    cols = spec.column_names
-    rows.sort(key=lambda r: _sort_key(r, cols))
-    return QueryResult(columns=cols, rows=rows)
+    order = spec.sort_columns
+    rows.sort(key=lambda r: _sort_key(r, order))
+    return QueryResult(columns=spec.column_names, rows=rows)
 
 
 def default_graph_dir() -> Path:
@@ -316,6 +327,9 @@ def run_query(name: str, params: Mapping[str, Any] | None = None, backend: str =
     if backend not in BACKENDS:
         raise UserError(f"unknown backend {backend!r}; use rdf or neo4j")
     values = check_params(spec, dict(params or {}))
+    limit = spec.param("limit")
+    if limit is not None and limit.type == "int" and values["limit"] is None:
+        values["limit"] = LIMIT_DEFAULT
     needs_index = any(p.type == "entity" and values[p.name] is not None for p in spec.params)
     rows: list[dict[str, Any]] = []
     if backend == "rdf":

@@ -16,7 +16,14 @@ import pytest
 from hdkg.graph.build import build_graph
 from hdkg.graph.store import BuiltGraph, open_graph
 from hdkg.queries.catalogue import catalogue, get_spec, parse_header
-from hdkg.queries.run import entity_index, normalise, run_query, run_sparql
+from hdkg.queries.run import (
+    LIMIT_DEFAULT,
+    LIMIT_MAX,
+    entity_index,
+    normalise,
+    run_query,
+    run_sparql,
+)
 from hdkg.schema.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "queries_graph.yaml"
@@ -42,7 +49,53 @@ PARAMS = {
     "posts": {"person", "organization", "year"}, "agreements": {"party", "year"},
     "events": {"participant", "event"}, "shared_forums": {"a", "b"},
     "structure": {"organization"}, "evidence": {"subject", "predicate", "object"},
-    "timeline": {"entity"}, "neighbours": {"entity", "k"},
+    "timeline": {"entity"}, "neighbours": {"entity", "k", "limit"},
+}
+
+# Bodies with two parents (a DAG), a part_of cycle below an organisation and one through it;
+# test_queries_parity.py loads the same graph into Neo4j and expects the same rows there.
+PART_OF_GRAPH = """
+entities:
+  - {id: org/dag-root, type: Organization, name: Dag Root}
+  - {id: org/dag-a, type: Organization, name: Dag A}
+  - {id: org/dag-b, type: Organization, name: Dag B}
+  - {id: org/dag-c, type: Organization, name: Dag C}
+  - {id: org/dag-d, type: Organization, name: Dag D}
+  - {id: org/dag-e, type: Organization, name: Dag E}
+  - {id: org/dag-outside, type: Organization, name: Dag Outside}
+  - {id: org/loop-root, type: Organization, name: Loop Root}
+  - {id: org/loop-a, type: Organization, name: Loop A}
+  - {id: org/loop-b, type: Organization, name: Loop B}
+  - {id: org/loop-c, type: Organization, name: Loop C}
+  - {id: org/ring-root, type: Organization, name: Ring Root}
+  - {id: org/ring-x, type: Organization, name: Ring X}
+facts:
+  - {predicate: part_of, subject: org/dag-a, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-c, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-a}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-c}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-outside}
+  - {predicate: part_of, subject: org/dag-d, object: org/dag-b}
+  - {predicate: part_of, subject: org/dag-e, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-e, object: org/dag-a}
+  - {predicate: part_of, subject: org/loop-a, object: org/loop-root}
+  - {predicate: part_of, subject: org/loop-b, object: org/loop-a}
+  - {predicate: part_of, subject: org/loop-a, object: org/loop-b}
+  - {predicate: part_of, subject: org/loop-c, object: org/loop-b}
+  - {predicate: part_of, subject: org/ring-root, object: org/ring-x}
+  - {predicate: part_of, subject: org/ring-x, object: org/ring-root}
+"""
+# (body, parent, depth): depth counts the bodies of the organisation the body is part of,
+# itself included, each once, however many ways lead up to it.
+STRUCTURE_EXPECTED = {
+    "Dag Root": [("Dag A", "Dag Root", 1), ("Dag B", "Dag A", 3), ("Dag B", "Dag C", 3),
+                 ("Dag C", "Dag Root", 1), ("Dag D", "Dag B", 4), ("Dag E", "Dag A", 2),
+                 ("Dag E", "Dag Root", 2)],
+    "Dag A": [("Dag B", "Dag A", 1), ("Dag D", "Dag B", 2), ("Dag E", "Dag A", 1)],
+    "Loop Root": [("Loop A", "Loop B", 2), ("Loop A", "Loop Root", 2), ("Loop B", "Loop A", 2),
+                  ("Loop C", "Loop B", 3)],
+    "Ring Root": [("Ring X", "Ring Root", 1)],
+    "Ring X": [("Ring Root", "Ring X", 1)],
 }
 
 HOSTILE = [
@@ -70,6 +123,14 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> BuiltGraph:
     return open_graph(out)
 
 
+@pytest.fixture(scope="module")
+def part_of_graph(tmp_path_factory: pytest.TempPathFactory) -> BuiltGraph:
+    folder = tmp_path_factory.mktemp("partof")
+    (folder / "part_of.yaml").write_text(PART_OF_GRAPH, encoding="utf-8")
+    build_graph([folder / "part_of.yaml"], folder / "g", with_reference=False)
+    return open_graph(folder / "g")
+
+
 # ---------------------------------------------------------------- catalogue
 
 def test_catalogue_has_every_question_with_its_columns_and_params() -> None:
@@ -90,6 +151,33 @@ def test_both_files_of_a_query_open_with_the_same_header() -> None:
     for s in catalogue():
         assert s.cypher.startswith("// name: ") and s.sparql.startswith("# name: ")
         assert parse_header(s.cypher, "//", "c") == parse_header(s.sparql, "#", "s")
+
+
+def test_order_header_sorts_rows_and_must_name_columns() -> None:
+    header = "# name: x\n# question: q\n# pertanyaan: p\n# columns: a, b, c\n"
+    assert parse_header(header + "# order: c, a\n", "#", "x").order == ("c", "a")
+    assert parse_header(header, "#", "x").order == ()
+    for bad in ("# order: d\n", "# order: a, a\n"):
+        with pytest.raises(ValueError, match="order"):
+            parse_header(header + bad, "#", "x")
+    spec = get_spec("neighbours")
+    assert spec.order == ("distance", "type", "neighbour")
+    assert spec.sort_columns == ["distance", "type", "neighbour"]
+
+
+def test_limit_default_and_maximum_agree_in_runner_headers_and_texts() -> None:
+    """The runner fills in the default and SPARQL's fixed LIMIT is the maximum: all one."""
+    limited = [s for s in catalogue() if s.param("limit")]
+    assert [s.name for s in limited] == ["neighbours"]
+    for s in limited:
+        p = s.param("limit")
+        assert p.type == "int" and not p.required and p.example == str(LIMIT_DEFAULT)
+        assert f"1 to {LIMIT_MAX} (default {LIMIT_DEFAULT})" in p.doc
+        assert f"LIMIT coalesce($limit, {LIMIT_DEFAULT})" in s.cypher
+        assert s.sparql.rstrip().endswith(f"LIMIT {LIMIT_MAX}")
+        assert s.sparql.count(f"COALESCE(?limit, {LIMIT_DEFAULT})") >= 2
+        assert s.cypher.count(f"coalesce($limit, {LIMIT_DEFAULT})") == 2
+        assert s.order, f"{s.name}: a limit needs an order: header (nearest first)"
 
 
 def test_sparql_files_are_complete_queries() -> None:
@@ -119,6 +207,9 @@ def test_every_query_runs_with_its_examples(graph: BuiltGraph) -> None:
     ("memberships", {"year": "2021-05"}, "must be a year"),
     ("neighbours", {"entity": "Indonesia", "k": "two"}, "must be an integer"),
     ("neighbours", {"entity": "Indonesia", "k": "9"}, "between 1 and 3"),
+    ("neighbours", {"entity": "Indonesia", "limit": "0"}, "between 1 and 5000"),
+    ("neighbours", {"entity": "Indonesia", "limit": "5001"}, "between 1 and 5000"),
+    ("neighbours", {"entity": "Indonesia", "limit": "all"}, "must be an integer"),
     ("evidence", {"predicate": "likes"}, "must be one of"),
     ("structure", {}, "needs parameter 'organization'"),
     ("shared_forums", {"a": "Indonesia"}, "needs parameter 'b'"),
@@ -221,6 +312,31 @@ def test_shared_forums_structure_agreements_neighbours(graph: BuiltGraph) -> Non
     assert near["Oscar Primadi"] == 2 and "Biro Kerja Sama Luar Negeri" not in near
     one = run_query("neighbours", {"entity": "Biro KSLN"}, graph=graph).rows
     assert {r["distance"] for r in one} == {1}
+
+
+def test_neighbours_come_nearest_first_and_limit_cuts_that_order(graph: BuiltGraph) -> None:
+    def rows(**params: object) -> list[dict]:
+        return run_query("neighbours", {"entity": "Indonesia", **params}, graph=graph).rows
+
+    full = rows(k=3, limit=LIMIT_MAX)
+    keys = [(r["distance"], r["type"], r["neighbour"]) for r in full]
+    assert keys == sorted(keys) and {r["distance"] for r in full} == {1, 2, 3}
+    ring1 = sum(r["distance"] == 1 for r in full)
+    ring2 = sum(r["distance"] == 2 for r in full)
+    # A cut inside ring 1 never walks ring 2; one just past it walks ring 2 but not 3.
+    for limit in (1, 2, ring1 - 1, ring1, ring1 + 1, ring1 + ring2, ring1 + ring2 + 1,
+                  len(full)):
+        assert rows(k=3, limit=limit) == full[:limit], limit
+    assert rows(k=2, limit=ring1 + 1) == full[:ring1 + 1]
+    assert rows(k=3) == full[:LIMIT_DEFAULT]  # the default limit
+    assert rows() == [r for r in full if r["distance"] == 1]  # k=1 by default
+
+
+def test_structure_depth_on_a_dag_and_on_cycles(part_of_graph: BuiltGraph) -> None:
+    """Two parents: every body above counts once; a part_of cycle ends and counts once."""
+    for org, expected in STRUCTURE_EXPECTED.items():
+        rows = run_query("structure", {"organization": org}, graph=part_of_graph).rows
+        assert [(r["body"], r["parent"], r["depth"]) for r in rows] == expected, org
 
 
 def test_timeline_is_in_time_order(graph: BuiltGraph) -> None:

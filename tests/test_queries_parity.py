@@ -8,7 +8,9 @@ Hostile parameters must be plain literals on Neo4j too: no rows, nothing changed
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import pytest
 from hdkg.graph.build import build_graph
 from hdkg.graph.store import BuiltGraph, open_graph, write_graph
 from hdkg.queries.catalogue import catalogue, get_spec
-from hdkg.queries.run import entity_index, run_cypher, run_query
+from hdkg.queries.run import LIMIT_DEFAULT, LIMIT_MAX, entity_index, run_cypher, run_query
 from hdkg.queries.synthetic import synthetic_graph
 
 pytestmark = pytest.mark.neo4j
@@ -44,12 +46,58 @@ VARIANTS: dict[str, list[dict[str, Any]]] = {
                                                       "New-Normal Global"}],
     "hosts": [{"year": 2016}, {"host": "Malaysia"}],
     "shared_forums": [{"a": "Malaysia", "b": "Indonesia"}, {"a": "Türkiye", "b": "Indonesia"}],
-    "structure": [{"organization": "ASEAN"}, {"organization": "Kementerian Kesehatan"}],
+    "structure": [{"organization": "ASEAN"}, {"organization": "Kementerian Kesehatan"},
+                  {"organization": "Dag Root"}, {"organization": "Loop Root"},
+                  {"organization": "Ring X"}],
     "evidence": [{"predicate": "part_of"}, {"object": "WHO"}, {"subject": "Oscar Primadi",
                                                                "predicate": "signed"}],
     "timeline": [{"entity": "Malaysia"}, {"entity": "Kementerian Kesehatan"}],
     "neighbours": [{"entity": "Indonesia", "k": 1}, {"entity": "WHO", "k": 3},
-                   {"entity": "Forum BIMST", "k": 2}],
+                   {"entity": "Forum BIMST", "k": 2}, {"entity": "Indonesia", "k": 3, "limit": 5},
+                   {"entity": "WHO", "k": 2, "limit": 1}, {"entity": "Loop A", "k": 3}],
+}
+
+# The part_of DAG and cycles of test_queries.py, and the rows both backends must give.
+PART_OF_GRAPH = """
+entities:
+  - {id: org/dag-root, type: Organization, name: Dag Root}
+  - {id: org/dag-a, type: Organization, name: Dag A}
+  - {id: org/dag-b, type: Organization, name: Dag B}
+  - {id: org/dag-c, type: Organization, name: Dag C}
+  - {id: org/dag-d, type: Organization, name: Dag D}
+  - {id: org/dag-e, type: Organization, name: Dag E}
+  - {id: org/dag-outside, type: Organization, name: Dag Outside}
+  - {id: org/loop-root, type: Organization, name: Loop Root}
+  - {id: org/loop-a, type: Organization, name: Loop A}
+  - {id: org/loop-b, type: Organization, name: Loop B}
+  - {id: org/loop-c, type: Organization, name: Loop C}
+  - {id: org/ring-root, type: Organization, name: Ring Root}
+  - {id: org/ring-x, type: Organization, name: Ring X}
+facts:
+  - {predicate: part_of, subject: org/dag-a, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-c, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-a}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-c}
+  - {predicate: part_of, subject: org/dag-b, object: org/dag-outside}
+  - {predicate: part_of, subject: org/dag-d, object: org/dag-b}
+  - {predicate: part_of, subject: org/dag-e, object: org/dag-root}
+  - {predicate: part_of, subject: org/dag-e, object: org/dag-a}
+  - {predicate: part_of, subject: org/loop-a, object: org/loop-root}
+  - {predicate: part_of, subject: org/loop-b, object: org/loop-a}
+  - {predicate: part_of, subject: org/loop-a, object: org/loop-b}
+  - {predicate: part_of, subject: org/loop-c, object: org/loop-b}
+  - {predicate: part_of, subject: org/ring-root, object: org/ring-x}
+  - {predicate: part_of, subject: org/ring-x, object: org/ring-root}
+"""
+STRUCTURE_EXPECTED = {
+    "Dag Root": [("Dag A", "Dag Root", 1), ("Dag B", "Dag A", 3), ("Dag B", "Dag C", 3),
+                 ("Dag C", "Dag Root", 1), ("Dag D", "Dag B", 4), ("Dag E", "Dag A", 2),
+                 ("Dag E", "Dag Root", 2)],
+    "Dag A": [("Dag B", "Dag A", 1), ("Dag D", "Dag B", 2), ("Dag E", "Dag A", 1)],
+    "Loop Root": [("Loop A", "Loop B", 2), ("Loop A", "Loop Root", 2), ("Loop B", "Loop A", 2),
+                  ("Loop C", "Loop B", 3)],
+    "Ring Root": [("Ring X", "Ring Root", 1)],
+    "Ring X": [("Ring Root", "Ring X", 1)],
 }
 
 
@@ -72,7 +120,9 @@ def loaded(request: pytest.FixtureRequest, driver: Any, neo4j_wipe: Any,
     """The fixture graph, then a synthetic one with evidence sentences, in both backends."""
     out = tmp_path_factory.mktemp(request.param) / "g"
     if request.param == "curated":
-        build_graph([DATA], out, with_reference=False)
+        part_of = out.parent / "part_of.yaml"
+        part_of.write_text(PART_OF_GRAPH, encoding="utf-8")
+        build_graph([DATA, part_of], out, with_reference=False)
     else:
         write_graph(synthetic_graph(3_000, seed=11), out, manifest={})
     graph = open_graph(out)
@@ -100,6 +150,56 @@ def test_same_rows_on_both_backends(loaded: BuiltGraph, driver: Any, name: str) 
         assert a.rows == b.rows, (name, params)
         nonempty += bool(a.rows)
     assert nonempty, f"{name}: every parameter set gave no rows; the test proves little"
+
+
+def _within(seconds: float, call: Callable[[], Any]) -> Any:
+    """call(), or a failure (not a hang) when it takes longer than `seconds`."""
+    pool = ThreadPoolExecutor(1)
+    try:
+        return pool.submit(call).result(timeout=seconds)
+    finally:
+        pool.shutdown(wait=False)
+
+
+@pytest.mark.parametrize("loaded", ["curated"], indirect=True)  # where the DAG is
+def test_structure_depth_on_a_dag_and_on_cycles_on_both_backends(loaded: BuiltGraph,
+                                                                 driver: Any) -> None:
+    """Two parents and part_of cycles: the rows test_queries.py expects, on Neo4j too."""
+    index = entity_index(driver=driver)
+    for org, expected in STRUCTURE_EXPECTED.items():
+        for kw in ({"graph": loaded}, {"backend": "neo4j", "driver": driver, "index": index}):
+            result = _within(60, partial(run_query, "structure", {"organization": org}, **kw))
+            rows = [(r["body"], r["parent"], r["depth"]) for r in result.rows]
+            assert rows == expected, (org, kw.get("backend", "rdf"))
+
+
+def test_neighbours_limit_cuts_the_same_rows_on_both_backends(loaded: BuiltGraph,
+                                                              driver: Any) -> None:
+    """Nearest first by distance, type, name and id: any limit keeps the same prefix."""
+    rdf_index = entity_index(store=loaded.store)
+    neo_index = entity_index(driver=driver)
+
+    def both(params: dict[str, Any]) -> list[dict[str, Any]]:
+        a = run_query("neighbours", params, graph=loaded, index=rdf_index).rows
+        b = run_query("neighbours", params, backend="neo4j", driver=driver,
+                      index=neo_index).rows
+        assert a == b, params
+        return a
+
+    checked = 0
+    for entity in ("Indonesia", "Kementerian Kesehatan", "WHO", "Loop A"):
+        for k in (1, 2, 3):
+            full = both({"entity": entity, "k": k, "limit": LIMIT_MAX})
+            if not full:
+                continue
+            ring1 = sum(r["distance"] == 1 for r in full)
+            near = sum(r["distance"] <= 2 for r in full)
+            for limit in sorted({1, 3, ring1 - 1, ring1, ring1 + 1, near, near + 1,
+                                 len(full) - 1} - {0}):
+                assert both({"entity": entity, "k": k, "limit": limit}) == full[:limit]
+                checked += 1
+            assert both({"entity": entity, "k": k}) == full[:LIMIT_DEFAULT]
+    assert checked > 30
 
 
 def test_hostile_parameters_are_literals_on_neo4j(loaded: BuiltGraph, driver: Any) -> None:
