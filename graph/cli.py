@@ -208,6 +208,25 @@ def neo4j_stop(data: Path = typer.Option(Path(".neo4j"), "--data", help="server 
         fail(str(e))
 
 
+@neo4j_app.command("import")
+def neo4j_import(
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder"),
+    bolt_port: int = typer.Option(7687, "--bolt-port"),
+    http_port: int = typer.Option(7474, "--http-port"),
+) -> None:
+    """First load of a large graph: neo4j-admin import into the stopped local server's
+    store (its database is REPLACED), then start it with the schema's constraints."""
+    from hdkg.graph.neo4j_admin import import_graph_dir
+
+    try:
+        info = import_graph_dir(graph_dir, data, bolt_port=bolt_port, http_port=http_port,
+                                console=err)
+    except UserError as e:
+        fail(str(e))
+    out.print(json.dumps(info))
+
+
 @neo4j_app.command("status")
 def neo4j_status(data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder")) -> None:
     """Say whether the local server runs, with its pid and ports."""

@@ -137,3 +137,47 @@ def test_admin_import_gives_the_loaded_graph(tools: None, tmp_path: Path) -> Non
             assert counts["nodes_created"] == 0 and counts["relationships_created"] == 0
     finally:
         neo4j_server.stop(data)
+
+
+def test_cli_import_serves_the_built_graph_with_its_constraints(tools: None,
+                                                                tmp_path: Path) -> None:
+    """`hdkg neo4j import`: the sample corpus in bulk, served, same counts as the embedded
+    store, the schema's constraints in place, and a Bolt load over it adds nothing."""
+    import json
+    import subprocess
+    import sys
+
+    from hdkg.graph.neo4j_load import constraint_statements, graph_counts, read_graph_dir
+    from hdkg.graph.store import open_graph
+
+    root = Path(__file__).resolve().parents[1]
+    graph = tmp_path / "g"
+    hdkg = [sys.executable, "-m", "hdkg.graph.cli"]
+    built = subprocess.run([*hdkg, "build", str(root / "data" / "sample"), "--out", str(graph)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    data = tmp_path / "neo4j"
+    bolt, http = free_port(), free_port()
+    try:
+        r = subprocess.run([*hdkg, "neo4j", "import", "--graph", str(graph), "--data",
+                            str(data), "--bolt-port", str(bolt), "--http-port", str(http)],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        info = json.loads(r.stdout)
+        g = read_graph_dir(graph)
+        counts = graph_counts(g)
+        assert info["relationships"] == sum(counts["relationships"].values()) > 0
+        assert info["bolt_uri"] == f"bolt://127.0.0.1:{bolt}"
+        driver = connect(Settings(uri=info["bolt_uri"]))
+        with driver:
+            assert stats_from_driver(driver) == counts
+            names = {r["name"] for r in driver.execute_query("SHOW CONSTRAINTS").records}
+            assert len(names) == len(constraint_statements())
+            again = load_graph(open_graph(graph).data, driver)
+            assert again["nodes_created"] == 0 and again["relationships_created"] == 0
+        # The store is replaced only offline: a running server is refused, with a reason.
+        r = subprocess.run([*hdkg, "neo4j", "import", "--graph", str(graph), "--data",
+                            str(data)], capture_output=True, text=True)
+        assert r.returncode == 1 and "stop the server first" in r.stderr
+    finally:
+        neo4j_server.stop(data)
