@@ -8,6 +8,7 @@ Hostile parameters must be plain literals on Neo4j too: no rows, nothing changed
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -57,48 +58,13 @@ VARIANTS: dict[str, list[dict[str, Any]]] = {
                    {"entity": "WHO", "k": 2, "limit": 1}, {"entity": "Loop A", "k": 3}],
 }
 
-# The part_of DAG and cycles of test_queries.py, and the rows both backends must give.
-PART_OF_GRAPH = """
-entities:
-  - {id: org/dag-root, type: Organization, name: Dag Root}
-  - {id: org/dag-a, type: Organization, name: Dag A}
-  - {id: org/dag-b, type: Organization, name: Dag B}
-  - {id: org/dag-c, type: Organization, name: Dag C}
-  - {id: org/dag-d, type: Organization, name: Dag D}
-  - {id: org/dag-e, type: Organization, name: Dag E}
-  - {id: org/dag-outside, type: Organization, name: Dag Outside}
-  - {id: org/loop-root, type: Organization, name: Loop Root}
-  - {id: org/loop-a, type: Organization, name: Loop A}
-  - {id: org/loop-b, type: Organization, name: Loop B}
-  - {id: org/loop-c, type: Organization, name: Loop C}
-  - {id: org/ring-root, type: Organization, name: Ring Root}
-  - {id: org/ring-x, type: Organization, name: Ring X}
-facts:
-  - {predicate: part_of, subject: org/dag-a, object: org/dag-root}
-  - {predicate: part_of, subject: org/dag-c, object: org/dag-root}
-  - {predicate: part_of, subject: org/dag-b, object: org/dag-a}
-  - {predicate: part_of, subject: org/dag-b, object: org/dag-c}
-  - {predicate: part_of, subject: org/dag-b, object: org/dag-outside}
-  - {predicate: part_of, subject: org/dag-d, object: org/dag-b}
-  - {predicate: part_of, subject: org/dag-e, object: org/dag-root}
-  - {predicate: part_of, subject: org/dag-e, object: org/dag-a}
-  - {predicate: part_of, subject: org/loop-a, object: org/loop-root}
-  - {predicate: part_of, subject: org/loop-b, object: org/loop-a}
-  - {predicate: part_of, subject: org/loop-a, object: org/loop-b}
-  - {predicate: part_of, subject: org/loop-c, object: org/loop-b}
-  - {predicate: part_of, subject: org/ring-root, object: org/ring-x}
-  - {predicate: part_of, subject: org/ring-x, object: org/ring-root}
-"""
-STRUCTURE_EXPECTED = {
-    "Dag Root": [("Dag A", "Dag Root", 1), ("Dag B", "Dag A", 3), ("Dag B", "Dag C", 3),
-                 ("Dag C", "Dag Root", 1), ("Dag D", "Dag B", 4), ("Dag E", "Dag A", 2),
-                 ("Dag E", "Dag Root", 2)],
-    "Dag A": [("Dag B", "Dag A", 1), ("Dag D", "Dag B", 2), ("Dag E", "Dag A", 1)],
-    "Loop Root": [("Loop A", "Loop B", 2), ("Loop A", "Loop Root", 2), ("Loop B", "Loop A", 2),
-                  ("Loop C", "Loop B", 3)],
-    "Ring Root": [("Ring X", "Ring Root", 1)],
-    "Ring X": [("Ring Root", "Ring X", 1)],
-}
+# Bodies with two parents (a DAG) and part_of cycles (tests/data/part_of.yaml), with the
+# (body, parent, depth) rows both backends must give: depth counts the bodies of the
+# organisation the body is part of, itself included, each once.
+PART_OF_DIR = Path(__file__).resolve().parent / "data"
+PART_OF_GRAPH = (PART_OF_DIR / "part_of.yaml").read_text(encoding="utf-8")
+STRUCTURE_EXPECTED = {org: [tuple(row) for row in rows] for org, rows in json.loads(
+    (PART_OF_DIR / "part_of_structure.json").read_text(encoding="utf-8")).items()}
 
 
 @pytest.fixture(scope="module")
