@@ -36,7 +36,8 @@ MANIFEST = "manifest.json"
 
 def write_store(path: Path, chunks: Iterable[bytes],
                 side_work: Iterator[object] | None = None) -> int:
-    """Bulk-load chunks of N-Triples into a new Oxigraph store at `path`; return its size.
+    """Bulk-load chunks of N-Triples (whole lines) into a new Oxigraph store at `path`;
+    return its size.
 
     Oxigraph loads in Rust without the GIL, so it runs in a thread while Python formats
     the next chunks; while the loader is busy Python does `side_work` (one step per `next`:

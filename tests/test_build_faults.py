@@ -104,3 +104,50 @@ def test_curated_fact_fields_validated(tmp_path: Path, fact: dict) -> None:
         assert all(line.startswith(str(p.name)) or "f.yaml:" in line for line in e.problems)
     else:
         assert f.predicate.value == fact["predicate"] and f.subject == fact["subject"]
+
+
+def test_store_load_failures_raise_and_never_hang(tmp_path: Path) -> None:
+    """The Oxigraph load runs in threads fed through a pipe: a malformed chunk (the loader
+    stops reading mid-stream) and a failing producer must both surface as the error, and a
+    good stream must give its distinct triples, whatever the chunking."""
+    import threading
+
+    import pytest
+
+    from hdkg.graph.store import write_store
+
+    good = b"<http://a> <http://b> <http://c> .\n"
+    many = b"".join(b'<http://a> <http://b> "%d" .\n' % i for i in range(50_000))
+
+    def run(fn):  # noqa: ANN001, ANN202 - a watchdog: a hang fails instead of blocking CI
+        result: list = []
+        t = threading.Thread(target=lambda: result.append(_outcome(fn)), daemon=True)
+        t.start()
+        t.join(120)
+        assert not t.is_alive(), "write_store hung"
+        return result[0]
+
+    def bad_chunk():  # noqa: ANN202
+        yield good
+        yield b"this is not N-Triples\n"
+        yield from [many] * 40  # more than a pipe holds: the writer must not block forever
+
+    def failing_producer():  # noqa: ANN202
+        yield good
+        raise RuntimeError("producer failed")
+
+    assert isinstance(run(lambda: write_store(tmp_path / "s1", bad_chunk())), SyntaxError)
+    err = run(lambda: write_store(tmp_path / "s2", failing_producer()))
+    assert isinstance(err, RuntimeError) and "producer failed" in str(err)
+    cut = many.index(b"\n", 37_000) + 1  # chunks end at a line's end, as graph_chunks' do
+    assert run(lambda: write_store(tmp_path / "s3", iter([good, good, many[:cut], many]))
+               ) == 1 + 50_000
+    with pytest.raises(SyntaxError):
+        write_store(tmp_path / "s4", iter([b"<http://a> <b> .\n"]))
+
+
+def _outcome(fn):  # noqa: ANN001, ANN202
+    try:
+        return fn()
+    except Exception as e:  # noqa: BLE001 - the test inspects which error came out
+        return e
