@@ -14,7 +14,6 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace as dataclass_replace
 from enum import Enum
 from typing import Annotated
@@ -192,12 +191,6 @@ class Source:
         """Two sources are the same statement when they point at the same place."""
         return (self.document, self.evidence, self.span, self.line, self.loader)
 
-    def as_row(self) -> dict:
-        """The JSON row of this source (records.jsonl), absent values left out."""
-        return {f: v for f in SOURCE_FIELDS if (v := getattr(self, f)) is not None}
-
-
-SOURCE_FIELDS = tuple(f.name for f in dataclass_fields(Source))
 
 
 class Entity(BaseModel):
