@@ -215,8 +215,7 @@ def neo4j_import(
     bolt_port: int = typer.Option(7687, "--bolt-port"),
     http_port: int = typer.Option(7474, "--http-port"),
 ) -> None:
-    """First load of a large graph: neo4j-admin import into the stopped local server's
-    store (its database is REPLACED), then start it with the schema's constraints."""
+    """Bulk first load (neo4j-admin import): REPLACES the stopped server's database."""
     from hdkg.graph.neo4j_admin import import_graph_dir
 
     try:
