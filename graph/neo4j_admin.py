@@ -29,7 +29,7 @@ NODE_COLUMNS = [f"id:ID({ID_SPACE})", ":LABEL", *NODE_SCALARS, "aliases:string[]
                 "fields:string[]", "sources:string[]"]
 REL_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", "fact_id", "role",
                "start", "end", "date", "sources:string[]", "evidence:string[]",
-               "rules:string[]", "confidence:double"]
+               "confidence:double"]
 STATES_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE"]
 
 
@@ -79,7 +79,7 @@ def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
                 w.writerow([row["s"], row["o"], rel_type, row["fact_id"], p.get("role"),
                             p.get("start"), p.get("end"), p.get("date"),
                             _array(row["sources"]), _array(row["evidence"]),
-                            _array(row["rules"]), row["confidence"]])
+                            row["confidence"]])
         paths.append(path)
     if plan.states:
         path = out_dir / f"rels-{STATES}.csv"
