@@ -100,7 +100,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--facts", type=int, default=1_000_000)
     ap.add_argument("--batch-size", type=int, default=10_000)
-    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--uri", default=None,
                     help="load into this server (emptied first) instead of a fresh one")
     ap.add_argument("--no-admin-import", action="store_true",

@@ -244,13 +244,15 @@ def load_neo4j(
     user: str | None = typer.Option(None, "--user", envvar="NEO4J_USER"),
     password: str | None = typer.Option(None, "--password", envvar="NEO4J_PASSWORD"),
     batch_size: int = typer.Option(10_000, "--batch-size", min=1),
+    workers: int = typer.Option(2, "--workers", min=1, max=16,
+                                help="parallel sessions writing batches"),
 ) -> None:
-    """Write a built graph to Neo4j (idempotent MERGE in batches)."""
+    """Write a built graph to Neo4j (idempotent: new facts created, known ones merged)."""
     from hdkg.graph.neo4j_load import load_graph_dir
 
     try:
         counts = load_graph_dir(graph_dir, uri=uri, user=user, password=password,
-                                batch_size=batch_size, console=err)
+                                batch_size=batch_size, console=err, workers=workers)
     except UserError as e:
         fail(str(e))
     out.print(json.dumps(counts))

@@ -299,7 +299,7 @@ def _by_element_id(rows: list[dict], eids: dict[str, str], keys: tuple[str, str]
 
 def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                progress: Progress | None = None, database: str | None = None,
-               workers: int = 1) -> dict[str, Any]:
+               workers: int = 2) -> dict[str, Any]:
     """Write `data` (safe to repeat; a superset adds only what is new).
 
     Three steps, in order: nodes (MERGE on id, returning element ids), facts, STATES links.
@@ -310,9 +310,10 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     CREATE comes up short (a concurrent writer, a node deleted meanwhile) is rolled back
     and written again with MERGE by id, so nothing is lost or doubled.
 
-    `workers` > 1 writes the batches of each step in that many parallel sessions. Batches
-    may meet at a hub (a country, WHO), where Neo4j takes locks; the rare deadlock is a
-    transient error that `execute_write` retries.
+    `workers` > 1 writes the batches of each step in that many parallel sessions, so the
+    server works on one batch while the next is sent (1M facts: 89 s with 2, 103 s with 1
+    on two cores). Batches may meet at a hub (a country, WHO), where Neo4j takes locks;
+    the rare deadlock is a transient error that `execute_write` retries.
     """
     started = time.monotonic()
     create_constraints(driver, database)
@@ -322,7 +323,7 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     created: Counter[str] = Counter()
     timings: dict[str, float] = {}
     eids: dict[str, str] = {}
-    fallbacks = 0
+    fallbacks: list[str] = []  # appended from worker threads (atomic, unlike `+= 1`)
 
     def report(phase: str, n: int) -> None:
         nonlocal done
@@ -342,11 +343,10 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     def fast_or_safe(fast: Callable[[Session, list[dict]], Counters], safe_query: str
                      ) -> BatchWriter:
         def write(session: Session, rows: list[dict]) -> Counters:
-            nonlocal fallbacks
             try:
                 return fast(session, rows)
             except (_FastPathMissed, ConstraintError):
-                fallbacks += 1
+                fallbacks.append(safe_query)
                 return session.execute_write(_write, safe_query, rows)
         return write
 
@@ -436,7 +436,7 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
             "relationships_created": created["relationships_created"],
             "properties_set": created["properties_set"],
             "skipped_facts": len(plan.skipped),
-            "fallback_batches": fallbacks,
+            "fallback_batches": len(fallbacks),
             "seconds": round(time.monotonic() - started, 3),
             "timings": timings}
 
@@ -454,7 +454,7 @@ def read_graph_dir(graph_dir: Path) -> GraphData:
 
 def load_graph_dir(graph_dir: Path, uri: str | None = None, user: str | None = None,
                    password: str | None = None, batch_size: int = 10_000,
-                   console: Any = None) -> dict[str, Any]:
+                   console: Any = None, workers: int = 2) -> dict[str, Any]:
     """`hdkg load neo4j`: read the built graph, connect, load with a progress bar."""
     data = read_graph_dir(graph_dir)
     settings = resolve(uri, user, password)
@@ -471,7 +471,8 @@ def load_graph_dir(graph_dir: Path, uri: str | None = None, user: str | None = N
             def progress(phase: str, done: int, total: int) -> None:
                 bar.update(task, description=phase, completed=done, total=total)
 
-            counts = load_graph(data, driver, batch_size=batch_size, progress=progress)
+            counts = load_graph(data, driver, batch_size=batch_size, progress=progress,
+                                workers=workers)
     finally:
         driver.close()
     if console is not None and counts["skipped_facts"]:

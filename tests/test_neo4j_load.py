@@ -292,3 +292,17 @@ def test_a_batch_of_new_and_known_facts(neo4j_empty: Driver) -> None:
     assert [(r["o"], r["s"]) for r in rows] == [("org/asean", ["d04.txt"]),
                                                 ("org/who", ["d01.txt", "d04.txt"])]
     assert stats_from_driver(neo4j_empty) == graph_counts(g)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("workers", [1, 3])
+def test_parallel_sessions_write_the_same_graph(neo4j_empty: Driver, workers: int) -> None:
+    """Batches of one row in several sessions at once: same counts, and again nothing new."""
+    g = superset_graph()
+    first = load_graph(g, neo4j_empty, batch_size=1, workers=workers)
+    assert first["relationships_created"] == 7 + 11  # facts + STATES links (8 + 3 of d03)
+    assert stats_from_driver(neo4j_empty) == graph_counts(g)
+    before = totals(neo4j_empty)
+    again = load_graph(g, neo4j_empty, batch_size=1, workers=workers)
+    assert again["nodes_created"] == 0 and again["relationships_created"] == 0
+    assert totals(neo4j_empty) == before
