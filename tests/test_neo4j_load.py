@@ -306,3 +306,24 @@ def test_parallel_sessions_write_the_same_graph(neo4j_empty: Driver, workers: in
     again = load_graph(g, neo4j_empty, batch_size=1, workers=workers)
     assert again["nodes_created"] == 0 and again["relationships_created"] == 0
     assert totals(neo4j_empty) == before
+
+
+@pytest.mark.neo4j
+def test_a_node_deleted_mid_load_costs_only_its_own_facts(neo4j_empty: Driver) -> None:
+    """Colombia is deleted after the node step: the MEMBER_OF batch (Indonesia's and
+    Colombia's) creates one relationship of two, so it is rolled back and merged by id,
+    which writes Indonesia's and skips the fact that has lost its end."""
+    g = small_graph()
+
+    def deleter(phase: str, done: int, total: int) -> None:
+        if phase == "relationships :MEMBER_OF" and not fired:
+            fired.append(phase)
+            neo4j_empty.execute_query("MATCH (n:Entity {id: 'country/COL'}) DETACH DELETE n")
+
+    fired: list[str] = []
+    counts = load_graph(g, neo4j_empty, progress=deleter, workers=1)
+    assert fired and counts["fallback_batches"] >= 1
+    rows = neo4j_empty.execute_query(
+        "MATCH (a)-[r:MEMBER_OF]->(b) RETURN a.id AS a, b.id AS b, r.sources AS s").records
+    assert [(r["a"], r["b"], r["s"]) for r in rows] == [("country/IDN", "org/who",
+                                                         ["d01.txt"])]
