@@ -1,16 +1,20 @@
-"""Write a GraphData to Neo4j over Bolt: idempotent, incremental, batched MERGE.
+"""Write a GraphData to Neo4j over Bolt: idempotent, incremental, in batches.
 
 Why it is shaped this way:
 - Constraints first: each uniqueness constraint is also the index every MERGE and MATCH by
   `id` uses; without it a load turns quadratic.
 - Every node carries `:Entity` besides its type label, with its own constraint, so a
-  relationship's two ends are found with one index whatever their types.
-- One parameterised `UNWIND $rows ... MERGE` per label and relationship type (labels and
-  types cannot be parameters), one transaction per batch through `execute_write`, which
-  retries transient errors (deadlocks, leader switches).
+  relationship's two ends are found with one index whatever their types (the MERGE path);
+  the fast path finds them by the element ids the node step returned.
+- One parameterised `UNWIND $rows ...` per label and relationship type (labels and types
+  cannot be parameters), one transaction per batch through `execute_write`, which retries
+  transient errors (deadlocks, leader switches). New facts and new documents' STATES links
+  are CREATEd, known ones MERGEd (see `load_graph`); `bench/neo4j_floor.py` measures why.
 - Relationships are keyed on `fact_id` (`Fact.fact_id()`), so a re-load finds the same
   relationship; list properties (sources, evidence, aliases) are merged as set unions
-  so loading a larger graph over a smaller one only adds.
+  so loading a larger graph over a smaller one only adds. The extraction rule is not
+  written (it stays in records.jsonl): a list property per fact cost a tenth or more of
+  the load.
 - Provenance: every source document is a `:Document` node with `STATES` relationships to
   the subjects and objects of the facts it supports. STATES is not a schema predicate and is
   left out of `neo4j_stats`.
