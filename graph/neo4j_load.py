@@ -257,6 +257,14 @@ def _add(a: Counters, b: Counters) -> Counters:
     return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
 
 
+def _create_exactly(tx: ManagedTransaction, query: str, rows: list[dict]) -> Counters:
+    """A CREATE batch that must create one relationship per row, or roll back."""
+    counters = _write(tx, query, rows)
+    if counters["relationships_created"] != len(rows):
+        raise _FastPathMissed
+    return counters
+
+
 def _write_facts(tx: ManagedTransaction, rel_type: str, rows: list[dict],
                  check_existing: bool) -> Counters:
     """CREATE the facts that are not there yet, MERGE (union the lists of) those that are."""
@@ -267,20 +275,9 @@ def _write_facts(tx: ManagedTransaction, rel_type: str, rows: list[dict],
         if have:
             new = [r for r in rows if r["fact_id"] not in have]
             old = [r for r in rows if r["fact_id"] in have]
-    counters: Counters = {}
-    if new:
-        counters = _write(tx, rel_create_query(rel_type), new)
-        if counters["relationships_created"] != len(new):
-            raise _FastPathMissed
+    counters = _create_exactly(tx, rel_create_query(rel_type), new) if new else {}
     if old:
         counters = _add(counters, _write(tx, rel_query(rel_type, by_element_id=True), old))
-    return counters
-
-
-def _write_new_states(tx: ManagedTransaction, rows: list[dict]) -> Counters:
-    counters = _write(tx, STATES_CREATE_QUERY, rows)
-    if counters["relationships_created"] != len(rows):
-        raise _FastPathMissed
     return counters
 
 
@@ -292,13 +289,13 @@ def create_constraints(driver: Driver, database: str | None = None) -> None:
 
 
 def _by_element_id(rows: list[dict], eids: dict[str, str], keys: tuple[str, str]
-                   ) -> list[dict] | None:
-    """The rows with their two ends as element ids; None if an end was not written."""
+                   ) -> list[dict]:
+    """The rows with their two ends as element ids (an end not written: the safe path)."""
     a, b = keys
     try:
         return [{**r, a: eids[r[a]], b: eids[r[b]]} for r in rows]
     except KeyError:
-        return None
+        raise _FastPathMissed from None
 
 
 def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
@@ -359,10 +356,8 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
             check = session.run(rel_count_query(rel_type)).single()["c"] > 0
 
         def fast(session: Session, rows: list[dict]) -> Counters:
-            mapped = _by_element_id(rows, eids, ("s", "o"))
-            if mapped is None:
-                raise _FastPathMissed
-            return session.execute_write(_write_facts, rel_type, mapped, check)
+            return session.execute_write(_write_facts, rel_type,
+                                         _by_element_id(rows, eids, ("s", "o")), check)
         return fast_or_safe(fast, rel_query(rel_type))
 
     def states_writers() -> list[tuple[str, list[dict], BatchWriter]]:
@@ -378,20 +373,18 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         new = [r for r in plan.states if r["d"] in fresh]
         old = [r for r in plan.states if r["d"] not in fresh]
 
-        def create(session: Session, rows: list[dict]) -> Counters:
-            mapped = _by_element_id(rows, eids, ("d", "e"))
-            if mapped is None:
-                raise _FastPathMissed
-            return session.execute_write(_write_new_states, mapped)
+        def by_element_id(query: str, write: Callable[..., Counters]
+                          ) -> Callable[[Session, list[dict]], Counters]:
+            def run(session: Session, rows: list[dict]) -> Counters:
+                return session.execute_write(write, query,
+                                             _by_element_id(rows, eids, ("d", "e")))
+            return run
 
-        def merge(session: Session, rows: list[dict]) -> Counters:
-            mapped = _by_element_id(rows, eids, ("d", "e"))
-            if mapped is None:
-                return session.execute_write(_write, STATES_QUERY, rows)
-            return session.execute_write(_write, STATES_MERGE_QUERY, mapped)
-
+        create = by_element_id(STATES_CREATE_QUERY, _create_exactly)
+        merge = by_element_id(STATES_MERGE_QUERY, _write)
         return [(f"provenance :{STATES}", new, fast_or_safe(create, STATES_QUERY)),
-                (f"provenance :{STATES} (known documents)", old, merge)]
+                (f"provenance :{STATES} (known documents)", old,
+                 fast_or_safe(merge, STATES_QUERY))]
 
     # Steps are made lazily: the fact and STATES steps look at the database as it is
     # once the nodes are written.
@@ -414,19 +407,13 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                         progress(phase, done, total)
                     phase_started = time.monotonic()
                     batches = list(_batches(rows, batch_size))
-                    if workers > 1:
-                        def run(batch: list[dict], writer: BatchWriter = writer) -> Counters:
-                            with driver.session(database=database) as session:
-                                return writer(session, batch)
-                        for batch, counters in zip(batches, pool.map(run, batches),
-                                                   strict=True):
-                            created.update(counters)
-                            report(phase, len(batch))
-                    else:
+
+                    def run(batch: list[dict], writer: BatchWriter = writer) -> Counters:
                         with driver.session(database=database) as session:
-                            for batch in batches:
-                                created.update(writer(session, batch))
-                                report(phase, len(batch))
+                            return writer(session, batch)
+                    for batch, counters in zip(batches, pool.map(run, batches), strict=True):
+                        created.update(counters)
+                        report(phase, len(batch))
                     timings[phase] = round(time.monotonic() - phase_started, 3)
     except (DriverError, Neo4jError) as e:
         raise UserError(f"Neo4j load failed: {type(e).__name__}: "
