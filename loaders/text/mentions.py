@@ -89,11 +89,16 @@ class DocAnalysis:
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
         self.sentences = split_sentences(text)
+        self.headlines = headline_spans(text)
         self.year = dateline_year(text)
         self.dates = find_dates(text, self.year)
         self._claimed: list[tuple[int, int]] = []
         self._by_start: dict[int, list[Mention]] = {}
         self._sorted: list[Mention] | None = None
+
+    def in_headline(self, pos: int) -> bool:
+        """Headlines capitalise every word, so capitals there say nothing about names."""
+        return any(a <= pos < b for a, b in self.headlines)
 
     # --- registry -----------------------------------------------------------------------
 
@@ -179,6 +184,26 @@ class DocAnalysis:
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+_SMALL_WORDS = frozenset("di ke dari dan yang untuk dengan pada of the and in on at for to a an "
+                         "with by as from".split())
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case without a closing period: headlines, kickers, captions."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _SMALL_WORDS]
+        stripped = line.strip()
+        if len(words) >= 3 and len(stripped) < 200 and not stripped.endswith((".", "!", "?", '"',
+                                                                                "”", ":")):
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps >= 0.75 * len(words):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
 
 _WORD = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]")
 _WS = re.compile(r"[ \t]*")
@@ -409,6 +434,8 @@ def _scan_left(doc: DocAnalysis, pos: int, floor: int, lists: bool = True) -> in
 def _bodies(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
+        if doc.in_headline(sa):
+            continue
         found: list[tuple[int, int, str, str]] = []
         for m in _HEAD_ID.finditer(text, sa, sb):
             head = m.group(0)
@@ -658,10 +685,13 @@ def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | No
         at = doc.text.find(t, pos)
         known = doc.mention_at(at, ("Country", "Organization", "Forum"))
         bare = t.rstrip(".")
+        if i > 0 and (known is not None or bare in W.POST_WORDS or
+                      (t.isupper() and len(t) > 1 and "." not in t)):
+            # "Bina Upaya Kesehatan", "Perwakilan Tetap RI": the words belong to a body's
+            # name, not to a person's.
+            return None
         if known is not None or bare in W.NAME_STOP or (bare in W.POST_WORDS and i == 0) \
                 or (t.isupper() and len(t) > 1 and "." not in t):
-            break
-        if bare in W.POST_WORDS and i > 0:
             break
         keep.append(t)
         pos = at + len(t)
@@ -743,6 +773,8 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
     english = doc.language == "en" or bool(re.search(r"Minister|Secretary|Director|Head|"
                                                      r"Officer|President", head))
     iso = countries[-1].key[2:] if countries else None
+    if countries and re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
+        return countries[0].key  # "Duta Besar RI untuk PBB": the state the envoy serves
     if bodies:
         return bodies[-1].key
     if MINISTER_HEAD.match(role) and not HEAD_OF_STATE.match(re.sub(r"^Wakil ", "", role)):
@@ -777,12 +809,47 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
         return countries[-1].key
     if re.match(r"(?:Wakil )?(?:Presiden|President|Vice[- ]President|Wapres)", role):
         return _country_entity(doc, "IDN", "Indonesia", start).key
+    unit = _UNIT_OF_POST.match(role)
+    if unit and unit.group("name")[0].isupper() and not re.match(
+            r"(?:Regional|Eksekutif|Utama|Jenderal)\b", unit.group("name")):
+        # "Direktur Jenderal P2PL": the post is in the directorate general it heads.
+        name = f"{_UNIT_OF_POST_HEADS[unit.group('head')]} {unit.group('name')}"
+        return doc.entity(f"O:{norm_key(name)}", "Organization", name, start).key
+    return None
+
+
+_UNIT_OF_POST_HEADS = {"Direktur Jenderal": "Direktorat Jenderal", "Dirjen": "Direktorat Jenderal",
+                       "Direktur": "Direktorat", "Kepala Biro": "Biro", "Kepala Pusat": "Pusat",
+                       "Kepala Badan": "Badan", "Kepala Kantor": "Kantor",
+                       "Kepala Lembaga": "Lembaga", "Inspektur Jenderal": "Inspektorat Jenderal"}
+_UNIT_OF_POST = re.compile(r"(?P<head>" + "|".join(_UNIT_OF_POST_HEADS) + r")\s+(?P<name>.+)$")
+
+
+_TAIL_WORD = re.compile(r"\s*(?:[/&()]|(?:[A-Z][\w\-’']*|\d+\w*|dan|serta|untuk|di|and|of|for|"
+                        r"the|on)(?=[\s,/()]|$))")
+
+
+def _post_tail(text: str, pos: int, limit: int) -> int | None:
+    """Where a post whose words the lists do not know ends, when a comma and a name follow:
+    "Direktur Jenderal P2PL, Prof. Tjandra ...", "Duta Besar/Kepala Perwakilan Tetap RI untuk
+    PBB di Jenewa, Dian ..."."""
+    for _ in range(14):
+        if pos >= limit:
+            return None
+        if text.startswith(",", pos):
+            return pos
+        m = _TAIL_WORD.match(text, pos, limit)
+        if m is None or m.end() == pos:
+            return None
+        pos = m.end()
     return None
 
 
 def _people(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
+        if doc.in_headline(sa):
+            continue
         # Post, then name: "Wakil Menteri Kesehatan RI Dante Saksono Harbuwono".
         post_until = -1
         for m in _POST_HEAD.finditer(text, sa, sb):
@@ -799,6 +866,21 @@ def _people(doc: DocAnalysis) -> None:
             if head in W.SHORT_POSTS:
                 role = W.SHORT_POSTS[head] + role[len(head):]
             nm = _NAME_AFTER.match(text, post_end)
+            if nm is not None and nm.group("sep").strip() != "," and (
+                    _clean_name(doc, nm.start("name"), nm.group("name")) is None or
+                    re.match(r"\s+(?:[A-Z]{2,}\b|untuk\b|di\b|for\b|of\b)", text[nm.end():])):
+                nm = None  # "Kepala Perwakilan Tetap RI untuk ...": a body, not a name
+            if nm is None:
+                tail = _post_tail(text, post_end, sb)
+                if tail is not None:
+                    nm = _NAME_AFTER.match(text, tail)
+                    if nm is not None and nm.group("sep").strip() == ",":
+                        inside = inside + [x for x in doc.outer_mentions(post_end, tail)
+                                           if x.type in ("Country", "Organization", "Forum")]
+                        role = " ".join(_strip_parens(text[a:tail]).split())
+                        post_end = post_until = tail
+                    else:
+                        nm = None
             if nm is None:
                 continue
             got = _clean_name(doc, nm.start("name"), nm.group("name"))
@@ -855,7 +937,10 @@ def _people(doc: DocAnalysis) -> None:
                 full = _resolve_short(doc, name)
                 if full is not None:
                     doc.mention(ns, ns + len(name), full, short=True)
-                continue
+                    continue
+                # "dr. Supriyantoro": one name, as many Indonesians have, after a title.
+                if not _single_name(text, m, name):
+                    continue
             ent = _person(doc, name, ns)
             doc.mention(m.start(), m.end() if m.group("deg") else ns + len(name), ent)
         # Apposition: "Puan Maharani, Indonesia's Coordinating Minister for ..."
@@ -921,6 +1006,16 @@ def _people(doc: DocAnalysis) -> None:
             ns, name = got
             doc.mention(ns, ns + len(name), _person(doc, name, ns))
     _short_mentions(doc)
+
+
+def _single_name(text: str, m: re.Match, name: str) -> bool:
+    """A lone name after an honorific is a person's whole name when nothing capitalised
+    follows it and the honorific is a personal one."""
+    if len(name) < 4 or name in W.NAME_STOP or name in W.POST_WORDS:
+        return False
+    if not re.match(r"(?:dr|drg|Dr|Prof|Ir|H|Hj|Drs|Dra)\b", m.group("titles").strip()):
+        return False
+    return re.match(r"\s*(?:[,.;:)]|$|[a-z])", text[m.start("name") + len(name):]) is not None
 
 
 def _resolve_short(doc: DocAnalysis, token: str) -> Ent | None:

@@ -14,6 +14,12 @@ ABBREVIATIONS = frozenset(
     "vs etc e g i u s mr mrs ms messrs jr sr rev gov gen lt col capt sgt rp tel hlm "
     "dll dsb dkk yth bpk ibu sdr a b c d f j k l m n o p q r t v w x y z".split())
 
+# Degrees written after a name: a period after one ends the sentence when a capital follows
+# ("..., dr. Endang Rahayu, MPH, Dr. PH. Forum ...").
+DEGREE_ABBREVIATIONS = frozenset("mph sip mba msc ma mm mh sh skm mkm mars ph kes epid phd md "
+                                 "ked sked".split())
+_AFTER_DEGREES = re.compile(r",\s*(?:Dr\.\s?)?[A-Za-z.()]+$")
+
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w()\-]+)\.*$")
 
@@ -44,6 +50,9 @@ def _abbreviation(line: str, dot: int) -> bool:
         return False
     word = m.group(1)
     last = re.split(r"[.()\-]", word)[-1] or word
+    if last.lower() in DEGREE_ABBREVIATIONS and _AFTER_DEGREES.search(line, max(0, dot - 30),
+                                                                      dot):
+        return False
     if last.lower() in ABBREVIATIONS:
         return True
     # "G.C." or "U.S." style initials, and degrees such as "M.Kes" or "Sp.M(K)".

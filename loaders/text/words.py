@@ -16,7 +16,7 @@ TITLES = rf"(?:{TITLE})*"
 
 # Degrees written after a name and a comma ("Acep Somantri, SIP, MBA").
 DEGREE = (r"(?:Sp\.?\s?[A-Z][\w.()\-]*|M\.\s?[A-Z][a-z]{1,4}\.?|Ph\.?\s?D\.?"
-          r"|S\.\s?[A-Z][a-z]{1,4}\.?|MPH|SIP|MBA|MSc|MKM|SKM|MARS|DrPH|MD|PhD|MA|MM|MH|SH|MPP|MHA|FRCP\w*|DTM&H|K)")
+          r"|S\.\s?[A-Z][a-z]{1,4}\.?|Dr\.?\s?PH|MPH|SIP|MBA|MSc|MKM|SKM|MARS|DrPH|MD|PhD|MA|MM|MH|SH|MPP|MHA|FRCP\w*|DTM&H|K)")
 DEGREES = rf"(?:,\s*{DEGREE}(?=[\s,.;)]|$))*"
 
 PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la le di".split())
