@@ -373,7 +373,8 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
                 break
             if word == "," and not _list_closes(text, after[0], limit):
                 break
-            if word in ("dan", "and", "serta", ",") and _starts_new_body(text, after[0]):
+            if word in ("dan", "and", "serta", ",") and (_starts_new_body(text, after[0]) or
+                                                        _POST_HEAD.match(text, after[0])):
                 break
             pos = tok[1]
             continue
@@ -1091,6 +1092,12 @@ def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
     text = doc.text
     surface = text[a:b].rstrip(" ,")
     b = a + len(surface)
+    pair = re.compile(r"\s?[-–]\s?").match(text, b)
+    if pair and (c := doc.mention_at(pair.end(), ("Country",))) is not None and \
+            doc.mention_at(b - 1) is None and any(x.end == b and x.type == "Country"
+                                                   for x in doc.mentions_in_window(b)):
+        b = c.end  # "JWG on Health Indonesia-India": both states belong to the name
+        surface = text[a:b]
     name = _strip_parens(surface)
     name = re.sub(r"[\"“”]", "", name)
     name = re.sub(r"^(?:the|The)\s+", "", name)
@@ -1255,6 +1262,24 @@ def _drop_inside_events(doc: DocAnalysis) -> None:
             doc.forget(key)
 
 
+def _date_events(doc: DocAnalysis) -> None:
+    """An event whose name is not followed by its date takes the first date of a sentence
+    that names it ("dalam pertemuan bilateral di Ruang ..., Selasa (10/3/2020)")."""
+    if not doc.dates:
+        return
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        if m.type != "Event":
+            continue
+        e = doc.entities.get(m.key)
+        if e is None or e.date is not None:
+            continue
+        sa, sb = next(((a, b) for a, b in doc.sentences if a <= m.start < b), (m.start, m.end))
+        later = [d for d in doc.dates if m.end <= d.start < sb]
+        earlier = [d for d in doc.dates if sa <= d.start < m.start]
+        if later or earlier:
+            e.date = (later or earlier)[0].value
+
+
 # --- entry point --------------------------------------------------------------------------
 
 def analyse(text: str, language: str = "id") -> DocAnalysis:
@@ -1267,5 +1292,6 @@ def analyse(text: str, language: str = "id") -> DocAnalysis:
     _events(doc)
     _acronym_mentions(doc)
     _drop_inside_events(doc)
+    _date_events(doc)
     doc.mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     return doc

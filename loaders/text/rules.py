@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from hdkg.loaders.text.dates import find_periods
 from hdkg.loaders.text.mentions import DocAnalysis, Ent, Mention
+from hdkg.loaders.text.triggers import trigger_pattern
+from hdkg.loaders.text.words import SHORT_POSTS
 
 ACTORS = ("Person", "Country", "Organization", "Forum")
 BODIES = ("Organization", "Forum")
@@ -658,21 +660,104 @@ class Rules:
     # --- participation ------------------------------------------------------------------------
 
     def participation(self, a: int, b: int) -> None:
-        """'membuka Webinar ...', 'memimpin Delegasi ... pada Sidang X', 'attended X'."""
+        """Who takes part in a meeting: the actor of a verb of taking part ("menghadiri",
+        "membuka", "spoke at"), and everyone listed after a list trigger ("dihadiri oleh",
+        "beranggotakan", "attended by", "delegations from"). The meeting is the one the
+        trigger governs, else the one the sentence names, else the one the text is about."""
         text = self.text
-        pat = re.compile(r"(?<![\w\-])(?:membuka|menutup|menghadiri|hadir (?:dalam|pada|di)|"
-                         r"mengikuti|opened|closed|attended|addressed|memimpin [Dd]elegasi[^,.]*?"
-                         r"(?:pada|dalam|di|ke)|led the [^,.]*?delegation to|took part in)\s+")
-        for m in pat.finditer(text, a, b):
-            obj = self.object_after(m.end(), b, ("Event",))
+        here = [m for m in self.doc.outer_mentions(a, b) if m.type == "Event"]
+        for m in trigger_pattern("participated_in", "actor_verbs").finditer(text, a, b):
+            ca, cb = self._clause_of(a, b, m.start())
+            obj = self.object_after(m.end(), cb, ("Event",)) or self._event_for(a, here, m)
             if obj is None:
                 continue
-            subj = self.first_actor(a, m.start(), ("Person", "Country", "Organization"))
-            if subj is None:
+            for subj in self._subjects(ca, m.start()):
+                self._attends(subj, obj, "attends", (a, b), 0.75)
+        for m in trigger_pattern("participated_in", "list_after").finditer(text, a, b):
+            obj = self._event_for(a, here, m)
+            if obj is None:
                 continue
-            ev = self.doc.entities[obj.key]
-            self.add(FactRec("participated_in", subj.key, obj.key, "attends", (a, b), 0.75,
-                             date=ev.date))
+            for x in self.actors(m.end(), b):
+                if x.type in ("Person", "Country", "Organization"):
+                    self._attends(x, obj, "attendance-list", (a, b), 0.7)
+
+    def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
+                 confidence: float) -> None:
+        ev = self.doc.entities[obj.key]
+        self.add(FactRec("participated_in", subj.key, obj.key, rule, span, confidence,
+                         date=ev.date))
+
+    def _clause_of(self, a: int, b: int, pos: int) -> tuple[int, int]:
+        for ca, cb in self.clauses(a, b):
+            if ca <= pos < cb:
+                return ca, cb
+        return a, b
+
+    def _event_for(self, a: int, here: list[Mention], trigger: re.Match) -> Mention | None:
+        """The meeting a trigger is about: the nearest one named in its sentence (before the
+        trigger first: "Sidang X ... diikuti oleh"), else the last one named before."""
+        before = [x for x in here if x.end <= trigger.start()]
+        after = [x for x in here if x.start >= trigger.end()]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+        return self.current_event(a)
+
+    def current_event(self, a: int) -> Mention | None:
+        """The meeting a sentence without one is about: the one the sentence before names,
+        else the one the text is about (named most often, first on a tie)."""
+        prev = [s for s in self.doc.sentences if s[1] <= a]
+        if prev:
+            named = [m for m in self.doc.outer_mentions(*prev[-1]) if m.type == "Event"]
+            if named and not _THIS_TIME.search(self.text, a, self.sentence_of(a)[1]):
+                return named[-1]
+        return self.main_event()
+
+    def main_event(self) -> Mention | None:
+        if not hasattr(self, "_main_event"):
+            counts: dict[str, int] = {}
+            first: dict[str, Mention] = {}
+            for m in self._events:
+                if self.doc.in_headline(m.start):
+                    continue
+                counts[m.key] = counts.get(m.key, 0) + 1
+                first.setdefault(m.key, m)
+            best = max(counts, key=lambda k: (counts[k], -first[k].start), default=None)
+            self._main_event = first[best] if best else None
+        return self._main_event
+
+    def _subjects(self, ca: int, pos: int) -> list[Mention]:
+        """Who does what the verb at `pos` says: the people named in the clause before it
+        ("Menkes Budi didampingi Wamenkes Dante menghadiri"), else its first actor, else a
+        bare title standing for a person of the text ("Menkes membuka ...")."""
+        acts = [x for x in self.actors(ca, pos) if x.type != "Event"]
+        people = [x for x in acts if x.type == "Person"]
+        if people:
+            return people
+        if acts and acts[0].type in ("Country", "Organization"):
+            return acts[:1]
+        person = self._bare_title(ca, pos)
+        return [person] if person is not None else []
+
+    def _bare_title(self, a: int, b: int) -> Mention | None:
+        """'Menkes', 'the Minister': the one person of the text who holds that post."""
+        for m in _BARE_TITLE.finditer(self.text, a, b):
+            word = m.group(0)
+            title = SHORT_POSTS.get(word, word)
+            holders = {x.key for x in self.doc.mentions if x.type == "Person" and x.post
+                       and x.post.role.lower().startswith(title.lower())}
+            if len(holders) == 1:
+                key = holders.pop()
+                e = self.doc.entities[key]
+                return Mention(m.start(), m.end(), key, "Person", e.name)
+        return None
+
+
+_THIS_TIME = re.compile(r"(?i)\b(?:kali ini|tahun ini|this year['’]s|this time)\b")
+_BARE_TITLE = re.compile(r"(?<![\w\-])(?:Menkes|Wamenkes|Sekjen|Dirjen|Menlu|Wamenlu|Dubes|"
+                         r"Menteri Kesehatan|Wakil Menteri Kesehatan)(?=\s+(?:[a-z]|RI\b|"
+                         r"Indonesia\b)|[,.])")
 
 
 def apply_rules(doc: DocAnalysis) -> list[FactRec]:

@@ -191,7 +191,7 @@ Tuan Rumah Delegasi Kepala Head Sebagai Sidang Pertemuan Pertama Kedua Ketiga
 
 # English heads whose modifiers may be a list ("Planning, Budget and Administration Committee").
 LEFT_LIST_HEADS = frozenset("Committee Board Group Council Commission Forum Programme Program "
-                            "Task Force Initiative Agenda".split())
+                            "Task Force Initiative Agenda Authority Agency".split())
 
 # Words of places where things happen, not of bodies ("Bali Nusa Dua Convention Center").
 VENUE_WORDS = frozenset("Convention Hotel Hall Gedung Istana Ruang Stadium Airport Bandara "
