@@ -1053,6 +1053,8 @@ _EV_GENERIC = re.compile(rf"(?<![\w\-])(?:{W.GENERIC_EVENTS})(?![\w\-])", re.IGN
 _EV_ORD_EN = re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|second|third|"
                         rf"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+", re.IGNORECASE)
 _EV_HEAD_EN = re.compile(rf"(?:{W.EVENT_HEADS_EN})(?![\w\-])")
+# After an ordinal the head may be lower-case: "its Sixty-seventh session", "the 71st session".
+_EV_HEAD_EN_ANYCASE = re.compile(rf"(?i:{W.EVENT_HEADS_EN})(?![\w\-])")
 _ORD_ID = re.compile(rf"\s+(?P<ord>{W.ID_ORDINAL})(?![\w\-])")
 _SERIES = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.ID_ORDINAL})"
                      rf"|\s+(?P<num>\d{{1,2}})(?![\d])(?![\-/.,]\d))(?![\w\-])")
@@ -1181,7 +1183,7 @@ def _events(doc: DocAnalysis) -> None:
             ordinal = W.ordinal_value(m.group("ord"))
             pos = m.end()
             hm = None
-            for hm_ in _EV_HEAD_EN.finditer(text, pos, min(sb, pos + 90)):
+            for hm_ in _EV_HEAD_EN_ANYCASE.finditer(text, pos, min(sb, pos + 90)):
                 between = text[pos:hm_.start()]
                 if re.fullmatch(r"(?:[A-Z0-9][\w'’\-]*\s+|ministerial\s+|health\s+|"
                                 r"leaders['’]?\s+)*", between, re.IGNORECASE) is None:
@@ -1189,7 +1191,7 @@ def _events(doc: DocAnalysis) -> None:
                 hm = hm_
                 break
             if hm is None:
-                am = re.compile(r"([A-Z][A-Z0-9]{2,})(?![\w\-])").match(text, pos)
+                am = re.compile(r"([A-Z][A-Z0-9]{2,})(?![\w\-])(?!\s+[A-Z])").match(text, pos)
                 if am and (am.group(1) in doc.acronyms or find_body(am.group(1))):
                     spans.append((m.start("ord"), am.end(), ordinal))
                 continue

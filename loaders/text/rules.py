@@ -673,19 +673,30 @@ class Rules:
                 continue
             for subj in self._subjects(ca, m.start()):
                 self._attends(subj, obj, "attends", (a, b), 0.75)
-        for m in trigger_pattern("participated_in", "list_after").finditer(text, a, b):
+        lists = list(trigger_pattern("participated_in", "list_after").finditer(text, a, b))
+        for m in trigger_pattern("participated_in", "delegation_members").finditer(text, a, b):
+            ca, _cb = self._clause_of(a, b, m.start())
+            if _DELEGATION.search(text, ca, m.start()):
+                lists.append(m)
+        for m in lists:
             obj = self._event_for(a, here, m)
             if obj is None:
                 continue
             for x in self.actors(m.end(), b):
-                if x.type in ("Person", "Country", "Organization"):
+                if x.type == "Person" or (x.type in ("Country", "Organization") and
+                                          _LIST_ITEM.search(text[max(m.end(), x.start - 60):
+                                                                 x.start])):
                     self._attends(x, obj, "attendance-list", (a, b), 0.7)
 
     def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
                  confidence: float) -> None:
         ev = self.doc.entities[obj.key]
+        date = ev.date
+        if date is None:  # "The opening ceremony, held on Monday, August 28, 2017, ..."
+            dates = [d.value for d in self.doc.dates if span[0] <= d.start < span[1]]
+            date = dates[0] if dates else None
         self.add(FactRec("participated_in", subj.key, obj.key, rule, span, confidence,
-                         date=ev.date))
+                         date=date))
 
     def _clause_of(self, a: int, b: int, pos: int) -> tuple[int, int]:
         for ca, cb in self.clauses(a, b):
@@ -754,6 +765,14 @@ class Rules:
         return None
 
 
+_DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
+# A country or body that is itself an item of a list, not a word inside an item's description
+# ("representatives of partner organizations and other United Nations agencies").
+_LIST_ITEM = re.compile(r"(?:^|[,;:]|\b(?:dan|and|serta|as well as|oleh|by|dari|from)\b)\s*"
+                        r"(?:the\s+)?(?:(?:delegasi|delegations?|perwakilan|representatives?|"
+                        r"utusan|wakil(?:-wakil)?|pemerintah|government|negara)\s+"
+                        r"(?:dari\s+|from\s+|of\s+)?(?:the\s+)?)?"
+                        r"(?:[A-Z][\w\-]*\s+){0,4}$")
 _THIS_TIME = re.compile(r"(?i)\b(?:kali ini|tahun ini|this year['’]s|this time)\b")
 _BARE_TITLE = re.compile(r"(?<![\w\-])(?:Menkes|Wamenkes|Sekjen|Dirjen|Menlu|Wamenlu|Dubes|"
                          r"Menteri Kesehatan|Wakil Menteri Kesehatan)(?=\s+(?:[a-z]|RI\b|"
