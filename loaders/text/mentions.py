@@ -260,7 +260,7 @@ def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
 def _gazetteer(doc: DocAnalysis) -> None:
     for h in find_names(doc.text):
         if h.kind == "country":
-            if ambiguous_country_name(h.text):
+            if ambiguous_country_name(h.text) and not _stands_alone(doc.text, h.start, h.end):
                 continue
             if re.search(r"(?i)\b(?:bahasa|language)\s+(?:\w+\s+dan\s+)?$",
                          doc.text[max(0, h.start - 30):h.start]):
@@ -273,6 +273,22 @@ def _gazetteer(doc: DocAnalysis) -> None:
             e = _body_entity(doc, h.key, h.start)
             doc.mention(h.start, h.end, e)
             _inner_parent(doc, e, h.start, h.end)
+
+
+def _stands_alone(text: str, a: int, b: int) -> bool:
+    """A country name that is also a word or a person's name ("China", "Niger", "Jordan")
+    counts where it is no part of a longer capitalised name: neither a capitalised word nor
+    a hyphen joins it."""
+    if len(text[a:b]) <= 2:
+        return False  # "AS", "US"
+    before = re.search(r"([\w’'\-]+)\s*$", text[max(0, a - 30):a])
+    after = re.match(r"\s*([\w’'\-]+)", text[b:b + 30])
+    if text[b:b + 1] == "-" or text[a - 1:a] == "-":
+        return False
+    if before and before.group(1)[0].isupper() and not re.search(r"[.,;:(]\s*$|^\s*$",
+                                                                   text[max(0, a - 3):a]):
+        return False
+    return not (after and after.group(1)[0].isupper() and re.match(r"\s", text[b:b + 1] or "x"))
 
 
 def _inner_parent(doc: DocAnalysis, e: Ent, a: int, b: int) -> None:

@@ -135,6 +135,7 @@ class Rules:
         self.part_of()
         for a, b in self.doc.sentences:
             self.member_lists(a, b)
+            self.member_lists_lexicon(a, b)
             self.namely_lists(a, b)
             for ca, cb in self.clauses(a, b):
                 self.roles(a, b, ca, cb)
@@ -440,6 +441,68 @@ class Rules:
                 continue
             for c in countries:
                 self.add(FactRec("member_of", c.key, body.key, "member-list", (a, b), 0.85))
+
+    def list_items(self, pos: int, b: int, types: tuple[str, ...]) -> list[Mention]:
+        """The mentions listed from `pos`: "A, B, C dan D", "11 negara, yakni: A, B", up to the
+        first thing that is not a list item."""
+        text = self.text
+        intro = _LIST_INTRO.match(text, pos)
+        if intro:
+            pos = intro.end()
+        items: list[Mention] = []
+        for x in self.doc.outer_mentions(pos, b):
+            gap = text[(items[-1].end if items else pos):x.start]
+            if not _LIST_GAP.fullmatch(gap):
+                break
+            if x.type not in types:
+                break
+            items.append(x)
+        return items
+
+    def acronym_body(self, a: int, b: int) -> Mention | None:
+        """An acronym no list knows, as the subject of a sentence about a body ("MIKTA,
+        which is made up of ..."): the body it names. Only a capitalised token of three or
+        more letters that no other name covers, at the start of the clause."""
+        m = _ACRONYM_SUBJECT.match(self.text, a, b)
+        if m is None or self.doc.covered(m.start(1)):
+            return None
+        acr = m.group(1)
+        from hdkg.loaders.reference import country_iso3
+
+        if country_iso3(acr):
+            return None
+        e = self.doc.entity(f"O:{acr.lower()}", "Forum", acr, m.start(1))
+        return self.doc.mention(m.start(1), m.end(1), e)
+
+    def member_lists_lexicon(self, a: int, b: int) -> None:
+        """Membership stated by a list after a body: triggers of `member_of` in the lexicon."""
+        text = self.text
+        for m in trigger_pattern("member_of", "body_then_list").finditer(text, a, b):
+            ca, _cb = self._clause_of(a, b, m.start())
+            bodies = [x for x in self.doc.outer_mentions(a, m.start())
+                      if x.type in BODIES and not self.in_post(x)]
+            body = bodies[0] if bodies else self.acronym_body(a, m.start())
+            if body is None:
+                continue
+            items = self.list_items(m.end(), b, ("Country", "Organization"))
+            if len(items) < 2 or any(x.key == body.key for x in items):
+                continue
+            for x in items:
+                self.add(FactRec("member_of", x.key, body.key, "member-list-trigger", (a, b),
+                                 0.8))
+        for m in trigger_pattern("member_of", "members_of_named_body").finditer(text, a, b):
+            body = self.object_after(m.end(), b, BODIES)
+            if body is None:
+                continue
+            lead = _NAMELY.search(text, body.end, b)
+            if lead is None or re.search(r"[.;]", text[body.end:lead.start()]):
+                continue
+            items = self.list_items(lead.end(), b, ("Country",))
+            if len(items) < 2:
+                continue
+            for x in items:
+                self.add(FactRec("member_of", x.key, body.key, "member-list-named-body",
+                                 (a, b), 0.8))
 
     def namely_lists(self, a: int, b: int) -> None:
         """'delegasi negara Plus Three, yakni Tiongkok, Jepang, dan Korea Selatan'."""
@@ -765,6 +828,14 @@ class Rules:
         return None
 
 
+_ACRONYM_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?([A-Z][A-Z0-9]{2,}(?:-\d+)?)(?![\w\-])")
+_LIST_INTRO = re.compile(r"\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+                         r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
+                         r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
+                         r"(?:yakni|yaitu|namely|antara lain|including|:)?\s*:?\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:dan|and|serta|&)\s+)?(?:the\s+|Republik\s+)?",
+                       re.IGNORECASE)
+_NAMELY = re.compile(r"(?:,?\s*(?:yakni|yaitu|namely|antara lain)\s*:?|:)\s*")
 _DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
 # A country or body that is itself an item of a list, not a word inside an item's description
 # ("representatives of partner organizations and other United Nations agencies").
