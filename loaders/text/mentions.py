@@ -76,7 +76,16 @@ DEMONYMS = {"Indonesian": "IDN", "Indonesia's": "IDN", "Thai": "THA", "Malaysian
             "Singaporean": "SGP", "Japanese": "JPN", "Chinese": "CHN", "Dutch": "NLD",
             "American": "USA", "U.S.": "USA", "US": "USA", "Saudi": "SAU", "British": "GBR",
             "Australian": "AUS", "Indian": "IND", "German": "DEU", "Italian": "ITA",
-            "Korean": "KOR", "Vietnamese": "VNM", "Philippine": "PHL", "Filipino": "PHL"}
+            "Korean": "KOR", "Vietnamese": "VNM", "Philippine": "PHL", "Filipino": "PHL",
+            "Lao": "LAO", "Laotian": "LAO", "Cambodian": "KHM", "Bruneian": "BRN",
+            "Timorese": "TLS", "Fijian": "FJI", "Rwandan": "RWA", "Kenyan": "KEN",
+            "Nigerian": "NGA", "Ghanaian": "GHA", "Egyptian": "EGY", "Qatari": "QAT",
+            "Emirati": "ARE", "Iranian": "IRN", "Pakistani": "PAK", "Bangladeshi": "BGD",
+            "Nepalese": "NPL", "Sri Lankan": "LKA", "Maldivian": "MDV", "Bhutanese": "BTN",
+            "Russian": "RUS", "French": "FRA", "Spanish": "ESP", "Canadian": "CAN",
+            "Brazilian": "BRA", "Mexican": "MEX", "Turkish": "TUR", "Norwegian": "NOR",
+            "Swedish": "SWE", "Swiss": "CHE", "Zimbabwean": "ZWE", "South African": "ZAF",
+            "Ethiopian": "ETH", "Cuban": "CUB", "Colombian": "COL", "Papua New Guinean": "PNG"}
 
 
 class DocAnalysis:
@@ -817,8 +826,10 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
         if portfolio:
             portfolio = re.sub(r"^(?:Health|Kesehatan)$", "Health" if english else "Kesehatan",
                                portfolio)
-            return ministry_entity(doc, portfolio, iso or "IDN", start,
-                                   doc.language == "en").key
+            state = iso or _default_state(doc, start)
+            if state is None:
+                return None
+            return ministry_entity(doc, portfolio, state, start, doc.language == "en").key
         return None
     if countries:
         if re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
@@ -860,6 +871,33 @@ def _post_tail(text: str, pos: int, limit: int) -> int | None:
             return None
         pos = m.end()
     return None
+
+
+def _default_state(doc: DocAnalysis, pos: int) -> str | None:
+    """The state of a minister whose post names none. Indonesian press means Indonesia; in
+    English text, the one state the sentence (or the one before) names, else the state the
+    text names most often; on a tie nobody can tell, unless Indonesia is among them."""
+    if doc.language != "en":
+        return "IDN"
+    here = [i for i, (a, b) in enumerate(doc.sentences) if a <= pos < b]
+    if here:
+        i = here[0]
+        lo = doc.sentences[max(0, i - 1)][0]
+        hi = doc.sentences[i][1]
+        near = {m.key[2:] for m in doc.mentions if m.type == "Country" and lo <= m.start < hi}
+        if len(near) == 1:
+            return next(iter(near))
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.type == "Country":
+            counts[m.key[2:]] = counts.get(m.key[2:], 0) + 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    leaders = [k for k, v in counts.items() if v == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    return "IDN" if "IDN" in leaders else None
 
 
 def _people(doc: DocAnalysis) -> None:
