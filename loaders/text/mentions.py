@@ -702,9 +702,26 @@ _POSS = re.compile(r"(?:the\s+|an?\s+)?(?:(?P<poss>(?:the\s+)?[A-Z][\w.]*(?:\s+[
                    r"['’]s?\s+)?")
 
 
+_SAY = (r"said|says|told|added|noted|explained|stated|stressed|announced|mengatakan|menyampaikan|"
+        r"menjelaskan|menegaskan|menyatakan|mengungkapkan|berkata|ujar|kata|menuturkan|"
+        r"menambahkan|memaparkan")
+_CONTEXT_NAME = re.compile(
+    rf"(?:(?<=takes over from )|(?<=took over from )|(?<=succeeds )|(?<=menggantikan )|"
+    rf"(?<=announce that )|(?<=announced that )|(?<![\w.’'\-]))"
+    rf"(?P<name>{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W.NAME_WORD}){{1,3}})"
+    rf"(?=\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
+    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+from\s+the\s+[A-Z])")
+
+
+_LEADING_TITLES = frozenset("Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Madame Monsieur".split())
+
+
 def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | None:
     """Cut a candidate name where it runs into a non-name word; None if nothing is left."""
     toks = name.split()
+    while len(toks) > 1 and toks[0].rstrip(".") in _LEADING_TITLES:
+        start = doc.text.find(toks[1], start + len(toks[0]))
+        toks = toks[1:]
     keep: list[str] = []
     pos = start
     for i, t in enumerate(toks):
@@ -723,7 +740,7 @@ def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | No
         pos = at + len(t)
     while keep and (keep[-1].lower() in W.PARTICLES or keep[-1] == "Al"):
         keep.pop()
-    if not keep or re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", keep[0]):
+    if not keep or all(re.fullmatch(r"[A-Z]\.?(?:[A-Z]\.)*", k) for k in keep):
         return None
     return start, " ".join(keep)
 
@@ -762,6 +779,10 @@ def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple
         bare = word.rstrip(".")
         if bare in W.POST_WORDS and bare not in ("Menkes",) and word[0].isupper():
             pos = role_end = tok[1]
+            continue
+        if word.isupper() and len(word) >= 2 and pos == end_head and \
+                doc.mention_at(tok[0]) is None:
+            pos = role_end = tok[1]  # "Menko PMK", "Dirjen P2P": the unit's acronym
             continue
         dm = DEMONYMS.get(word) or (country_iso3(word[:-2]) if word.endswith("'s") else None)
         if dm and not inside:
@@ -1049,6 +1070,35 @@ def _people(doc: DocAnalysis) -> None:
             else:
                 doc.mention(ns, ns + len(name) + len(m.group("deg")), ent,
                             post=Post(hp.start(), post_end, role, obj))
+        # "... diangkatnya lagi Budi Gunadi Sadikin sebagai Menteri Kesehatan"
+        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})\s+(?:sebagai|as|selaku)\s+"
+                             rf"(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?", text[sa:sb]):
+            hp = _POST_HEAD.match(text, sa + m.end())
+            ns0 = sa + m.start("name")
+            if hp is None or doc.covered(ns0):
+                continue
+            got = _clean_name(doc, ns0, m.group("name"))
+            if got is None or len(got[1].split()) < 2:
+                continue
+            ns, name = got
+            if ns + len(name) != ns0 + len(m.group("name")):
+                continue
+            post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
+            doc.mention(ns, ns + len(name), _person(doc, name, ns),
+                        post=Post(hp.start(), post_end, role,
+                                  _post_object(doc, hp.group(0), role, inside, hp.start())))
+        # Names that only their context marks: "X, who ...", "X said", "X (Menzies School)".
+        for m in _CONTEXT_NAME.finditer(text, sa, sb):
+            ns0 = m.start("name")
+            if doc.covered(ns0) or doc.claimed(ns0, m.end("name")):
+                continue
+            got = _clean_name(doc, ns0, m.group("name"))
+            if got is None or len(got[1].split()) < 2 or got[1] != m.group("name"):
+                continue
+            if any(w in W.GENERIC_BODY_WORDS or w in W.BODY_HEADS_EN or w in W.BODY_HEADS_ID
+                   or w in W.VENUE_WORDS for w in got[1].split()):
+                continue
+            doc.mention(ns0, ns0 + len(got[1]), _person(doc, got[1], ns0))
         # "dipimpin Loyce Pace", "led by Eric Hargan"
         for m in re.finditer(rf"(?:dipimpin(?:\s+oleh)?|led by|headed by)\s+(?P<name>{W.NAME})",
                              text[sa:sb]):

@@ -23,7 +23,9 @@ DEGREES = rf"(?:,\s*{DEGREE}(?=[\s,.;)]|$))*"
 
 PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la le di".split())
 
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+)*|[A-Z]\.(?:[A-Z]\.)*)"
+NAME_WORD = (r"(?:[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+|['’][A-Z]?[a-zà-ÿ]{2,})*"
+             r"|[A-Z]\.(?:[A-Z]\.)*"
+             r"|[A-Z](?=\s+[A-Z][a-zà-ÿ]))")
 NAME = (rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)*(?:Al\s+)?{NAME_WORD})*")
 
 # Capitalised words that begin posts; a person's name follows the post.
@@ -33,20 +35,25 @@ POST_HEADS_ID = (
     "Eksekutif|Direktur Utama|Direktur|Asisten Direktur|Kepala|Duta Besar|Konsul Jenderal|Juru "
     "Bicara|Wakil Presiden|Presiden|Perdana Menteri|Raja|Ratu|Putra Mahkota|Gubernur|Ketua "
     "Umum|Wakil Ketua|Ketua|Staf Khusus|Penasihat|Koordinator|Inspektur Jenderal|Deputi|"
-    "Menkes|Wamenkes|Sekjen|Dirjen|Dubes|Menlu|Wamenlu|Menkeu|Wapres|Kabiro|Karo|Dirut")
+    "Panglima|Kapolri|Jaksa Agung|Staf Ahli|Rektor|Dekan|Wali Kota|Walikota|Bupati|"
+    "Anggota Komisi|Ketua Komisi|Ketua DPR|Ketua MPR|Sekretaris|"
+    "Menkes|Wamenkes|Sekjen|Dirjen|Dubes|Menlu|Wamenlu|Menkeu|Wapres|Kabiro|Karo|Dirut|Menko")
 POST_HEADS_EN = (
     "Coordinating Minister|Deputy Minister|Vice Minister|Minister of State|Minister|Health "
     "Minister|Finance Minister|Foreign Minister|Prime Minister|Vice-President|Vice President|"
     "President|Deputy Secretary|Secretary-General|Secretary General|Under-Secretary|Secretary|"
     "Director-General|Director General|Deputy Director-General|Regional Director|Director|"
     "Ambassador|Head|Chief|Medical Officer|Officer|King|Queen|Crown Prince|Governor|Chair|"
-    "Chairman|Chairperson|Adviser|Advisor|Spokesperson|Coordinator|Commissioner|Envoy")
+    "Chairman|Chairperson|Adviser|Advisor|Spokesperson|Coordinator|Commissioner|Envoy|"
+    "Permanent Secretary|Additional Secretary|Joint Secretary|Assistant Director-General|"
+    "Assistant Director General|Executive Director|Special Adviser|Special Envoy|"
+    "Health Secretary|Vice-Minister|Vice-Chair|Vice Chair|Co-Chair|Co-chair|Rector|Dean|Mayor")
 SHORT_POSTS = {
     "Menkes": "Menteri Kesehatan", "Wamenkes": "Wakil Menteri Kesehatan",
     "Sekjen": "Sekretaris Jenderal", "Dirjen": "Direktur Jenderal", "Dubes": "Duta Besar",
     "Menlu": "Menteri Luar Negeri", "Wamenlu": "Wakil Menteri Luar Negeri",
     "Menkeu": "Menteri Keuangan", "Wapres": "Wakil Presiden", "Kabiro": "Kepala Biro",
-    "Karo": "Kepala Biro", "Dirut": "Direktur Utama",
+    "Karo": "Kepala Biro", "Dirut": "Direktur Utama", "Menko": "Menteri Koordinator",
 }
 
 # Words that make up posts and portfolios, never names.
@@ -93,6 +100,11 @@ Jakarta Bali Bogor Yogyakarta Surabaya Bandung Nusa Dua Jenewa Geneva Lombok Dil
 Astana Bogota Frankfurt Delhi New Officials Ministers Members Representatives Indonesian
 Health Minister Menkes Pertemuan Sidang Konferensi Kunjungan Asia Tenggara Pasifik Afrika Eropa
 Kawasan Wilayah Region Timur Tengah Barat Selatan Utara
+Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Bapak Ibu Pak Bu Madame Monsieur
+Nota Kesepahaman Memorandum Minutes Agreed Agreement Statement Declaration Plan Action Charter
+Protocol Deklarasi Piagam Perjanjian Factors Critical Success Partai Party
+Western Eastern Southern Northern Pacific Mediterranean Atlantic Jawa Java Sumatera Kalimantan
+Sulawesi Papua Maluku
 """.split())
 
 ORDINALS_ID = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
@@ -144,7 +156,7 @@ BODY_HEADS_ID = {
     "Pusat": "Organization", "Universitas": "Organization", "Institut": "Organization",
     "Kantor": "Organization", "Konsulat Jenderal": "Organization",
     "Kedutaan Besar": "Organization", "Yayasan": "Organization", "Lembaga": "Organization",
-    "PT": "Organization", "RSUPN": "Organization", "RSUP": "Organization",
+    "PT": "Organization", "Partai": "Organization", "RSUPN": "Organization", "RSUP": "Organization",
     "RSPI": "Organization", "RSUD": "Organization", "Rumah Sakit": "Organization",
     "Komite": "Forum", "Dewan": "Organization", "Kelompok Kerja": "Forum", "Forum": "Forum",
     "Kerja Sama": "Forum", "Kerjasama": "Forum", "Cluster": "Forum", "Klaster": "Forum",
