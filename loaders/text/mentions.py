@@ -139,6 +139,14 @@ class DocAnalysis:
             self._by_start.setdefault(m.start, []).append(m)
         self._sorted = None
 
+    def forget_mention(self, m: Mention) -> None:
+        """Drop one mention that a longer name has replaced."""
+        self.mentions = [x for x in self.mentions if x is not m]
+        self._by_start = {}
+        for x in self.mentions:
+            self._by_start.setdefault(x.start, []).append(x)
+        self._sorted = None
+
     def covered(self, pos: int) -> bool:
         """Whether some mention contains the position."""
         return any(m.start <= pos < m.end for m in self.mentions_in_window(pos))
@@ -648,6 +656,80 @@ def _add_ministry_phrase(doc: DocAnalysis, a: int, b: int, surface: str,
     _register_acronyms(doc, surface, e)
     doc.mention(a, b, e)
     doc.claim(a, b)
+
+
+_DEFINED = re.compile(r"(?P<long>[A-Z][\w’'\-&.]*(?:\s+(?:(?:dan|and|of|for|on|the|&|untuk|serta|"
+                      r"de|du|des|la|le)\s+)*[A-Z][\w’'\-&.]*){1,9})\s*\((?P<acr>[A-Z][A-Za-z0-9\-&]"
+                      r"{1,10})\)")
+_DEFINED_SKIP = re.compile(r"(?i)\b(?:meeting|conference|summit|session|pertemuan|sidang|"
+                           r"konferensi|kongres|congress|webinar|seminar|symposium|workshop|"
+                           r"dialogue|roundtable|ktt|rapat)\b")
+# A defined name is a body's when one of its words says so, and none says it is a document.
+_BODY_WORDS = frozenset(W.BODY_HEADS_ID) | frozenset(W.BODY_HEADS_EN) | frozenset(
+    "Institute Institut Foundation Organization Organisation Agency Association Society Council "
+    "Commission Authority Authorities Administration Services Partnership Alliance Bank Fund Trust "
+    "Union Movement Federation Navy Army Force Laboratory Unit Dokter Ikatan Himpunan Lembaga "
+    "Dinas Kementerian Ministry Badan Komisi Dewan Tentara Kepolisian Angkatan".split())
+_NOT_BODY_WORDS = frozenset("Memorandum Agreement Plan Action Statement Declaration Letter Intent "
+                            "Minutes Arrangements Nota Perjanjian Deklarasi Rencana Aksi Trade "
+                            "Accounts Programe Programme Program".split())
+_FORUM_WORDS = frozenset("Forum Group Committee Initiative Partnership Movement Alliance Network "
+                         "Komite Kelompok Gerakan Kemitraan Jaringan Agenda".split())
+
+
+def _defined_bodies(doc: DocAnalysis) -> None:
+    """'Ikatan Dokter Indonesia (IDI)', 'Economic Research Institute for ASEAN and East Asia
+    (ERIA)': a capitalised name the text defines by its acronym is a body's name, whatever
+    its head word, when the acronym's letters are the name's initials."""
+    text = doc.text
+    for m in _DEFINED.finditer(text):
+        if doc.in_headline(m.start()):
+            continue
+        acr = m.group("acr")
+        caps = [c for c in acr if c.isupper()]
+        words = list(re.finditer(r"[\w’'\-&.]+", m.group("long")))
+        start = None
+        for i, w in enumerate(words):
+            tok = w.group(0)
+            if not tok[0].isupper() or tok.rstrip(".") in W.STOP_CAPS or tok in W.ROLE_WORDS:
+                continue
+            if tok[0] != acr[0] or doc.mention_at(m.start("long") + w.start(), ("Country",)):
+                continue
+            initials = [x.group(0)[0] for x in words[i:] if x.group(0)[0].isupper()]
+            it = iter(initials)
+            if sum(1 for c in caps if c in it) >= max(2, int(0.6 * len(caps))):
+                start = i
+                break
+        if start is None:
+            continue
+        a = m.start("long") + words[start].start()
+        b = m.end()
+        long = text[a:m.end("long")]
+        if _DEFINED_SKIP.search(long) or len(long.split()) < 2 or \
+                not any(w in _BODY_WORDS for w in re.findall(r"[\w\-]+", long)) or \
+                any(w in _NOT_BODY_WORDS for w in re.findall(r"[\w\-]+", long)) or \
+                not _anchored(long):
+            continue
+        if any(x.start <= a and b <= x.end for x in doc.mentions_in_window(a)) or \
+                any(a <= x.start < b and x.type in ("Person", "Event")
+                    for x in doc.mentions_in(a, b)):
+            continue
+        inner = doc.outer_mentions(a, m.end("long"))
+        if inner and inner[0].start == a and inner[0].end == m.end("long"):
+            continue  # the gazetteer or a head word already named it
+        hit = find_body(long) or find_body(acr)
+        if hit is not None:
+            e = _body_entity(doc, hit.id.split("/", 1)[1], a)
+        else:
+            type_ = "Forum" if any(w in _FORUM_WORDS for w in long.split()) else "Organization"
+            e = doc.entity(f"O:{norm_key(long)}", type_, long, a)
+        for x in doc.mentions_in(a, b):
+            if x.type in ("Organization", "Forum") and x.key != e.key and \
+                    x.start == a:
+                doc.forget_mention(x)
+        doc.acronyms.setdefault(acr, e.key)
+        doc.mention(a, b, e)
+        doc.claim(a, b)
 
 
 def _local_names(doc: DocAnalysis) -> None:
@@ -1393,6 +1475,7 @@ def analyse(text: str, language: str = "id") -> DocAnalysis:
     doc = DocAnalysis(text, language)
     _gazetteer(doc)
     _bodies(doc)
+    _defined_bodies(doc)
     _acronym_mentions(doc)
     _people(doc)
     _events(doc)

@@ -163,6 +163,11 @@ BODY_HEADS_ID = {
     "Gugus Tugas": "Forum", "Organisasi": "Organization", "Asosiasi": "Organization",
     "Ministry": "Organization", "Department": "Organization", "Centre": "Organization",
     "Center": "Organization", "Office": "Organization", "Bureau": "Organization",
+    "Ikatan": "Organization", "Himpunan": "Organization", "Perhimpunan": "Organization",
+    "Persatuan": "Organization", "Fakultas": "Organization", "Mahkamah": "Organization",
+    "Komisi": "Organization", "Majelis": "Organization", "Angkatan": "Organization",
+    "Gerakan": "Forum", "KBRI": "Organization", "KJRI": "Organization",
+    "PTRI": "Organization", "Perwakilan Tetap": "Organization", "Kabinet": "Organization",
 }
 BODY_HEADS_EN = {
     "Board": "Organization", "Committee": "Forum", "Group": "Forum", "Secretariat":
@@ -177,6 +182,8 @@ BODY_HEADS_EN = {
     "Association": "Organization", "Union": "Organization", "Bank": "Organization",
     "Ministry": "Organization", "Department": "Organization", "Bureau": "Organization",
     "Corporation": "Organization", "Authority": "Organization", "Agenda": "Forum",
+    "Trust": "Organization", "School": "Organization", "Embassy": "Organization",
+    "Mission": "Organization", "Movement": "Forum", "Consulting": "Organization",
 }
 EVENT_HEADS_ID = ("Pertemuan|Sidang|Konferensi|KTT|Rapat|Webinar|Seminar|Simposium|"
                   "Lokakarya|Lokalatih|Dialog|Kongres|Musyawarah")
