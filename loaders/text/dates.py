@@ -33,7 +33,8 @@ DAY_MONTH = re.compile(
 # "November 13, 2022" (US order)
 MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})\b")
 # "(29/7/2019)", "(7/9)"
-NUMERIC = re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>(?:19|20)?\d\d))?\)")
+NUMERIC = re.compile(r"\((?P<d>\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(?P<m>\d{1,2})"
+                     r"(?:/(?P<y>(?:19|20)?\d\d))?\)")
 # "Juli 2019"
 MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")
 # "2020-2022", "2016 - 2018", "2020"

@@ -1371,8 +1371,8 @@ def _events(doc: DocAnalysis) -> None:
             hm = None
             for hm_ in _EV_HEAD_EN_ANYCASE.finditer(text, pos, min(sb, pos + 90)):
                 between = text[pos:hm_.start()]
-                if re.fullmatch(r"(?:[A-Z0-9][\w'’\-]*\s+|ministerial\s+|health\s+|"
-                                r"leaders['’]?\s+)*", between, re.IGNORECASE) is None:
+                if re.fullmatch(r"(?:[A-Z0-9][\w'’\-]*\s+|\([A-Z][\w\-]*\)\s+|ministerial\s+|"
+                                r"health\s+|leaders['’]?\s+)*", between, re.IGNORECASE) is None:
                     break
                 hm = hm_
                 break

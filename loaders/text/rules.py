@@ -793,9 +793,9 @@ class Rules:
             counts: dict[str, int] = {}
             first: dict[str, Mention] = {}
             for m in self._events:
-                if self.doc.in_headline(m.start):
-                    continue
-                counts[m.key] = counts.get(m.key, 0) + 1
+                # A headline names the text's event too, but counts for less than its body.
+                counts[m.key] = counts.get(m.key, 0) + (1 if self.doc.in_headline(m.start)
+                                                        else 2)
                 first.setdefault(m.key, m)
             best = max(counts, key=lambda k: (counts[k], -first[k].start), default=None)
             self._main_event = first[best] if best else None
