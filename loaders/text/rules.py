@@ -34,9 +34,10 @@ class FactRec:
 
 _CLAUSE = re.compile(r";\s+|,\s+(?:sementara|sedangkan|while|whereas|namun|but)\s+|"
                      r"\s+sementara itu,?\s+")
-_ANAPHOR_EVENT = re.compile(r"\s*(?:the\s+|langsung\s+)?(?:meeting|session|conference|sidang|"
-                            r"pertemuan|konferensi|forum|acara)(?:\s+(?:tersebut|ini|itu|tahun "
-                            r"ini))?\b", re.IGNORECASE)
+_ANAPHOR_EVENT = re.compile(r"\s*(?:the\s+|langsung\s+|sebuah\s+|suatu\s+|an?\s+)?(?:meeting|"
+                            r"session|conference|sidang|pertemuan|konferensi|forum|acara|event)"
+                            r"(?:\s+(?:tersebut|ini|itu|tahun ini|internasional|international|"
+                            r"berskala internasional))?\b", re.IGNORECASE)
 
 
 class Rules:
@@ -98,7 +99,8 @@ class Rules:
     def object_after(self, pos: int, limit: int, types=BODIES + ("Event",)) -> Mention | None:
         """The body or event a trigger word governs: right after it, little in between."""
         gap = re.compile(r"(?:\s|\((?:Co-chair|co-chair|Chair)\)|the\b|of\b|sebagai\b|"
-                         r"langsung\b|virtual\b|bersama\b|Bersama\b)*").match(self.text, pos).end()
+                         r"langsung\b|virtual\b|bersama\b|Bersama\b|sebuah\b|suatu\b|an?\b)*"
+                         ).match(self.text, pos).end()
         for m in self.doc.outer_mentions(gap, limit):
             if m.start != gap:
                 break
@@ -107,8 +109,17 @@ class Rules:
             break
         an = _ANAPHOR_EVENT.match(self.text, pos)
         if an and an.end() <= limit:
-            return self.last_event_before(pos)
+            return self.anaphoric_event(pos)
         return None
+
+    def anaphoric_event(self, pos: int) -> Mention | None:
+        """What "the meeting", "pertemuan tersebut", "forum internasional" refers to: the
+        event named before it in its sentence, else the one the text is about."""
+        sa, _sb = self.sentence_of(pos)
+        before = [m for m in self._events if sa <= m.start < pos]
+        if before:
+            return before[-1]
+        return self.current_event(sa)
 
     def periods(self, a: int, b: int) -> list[tuple[str, str]]:
         out = []
@@ -204,7 +215,8 @@ class Rules:
             r"(?<![\w\-])(?:(?P<chair>Ketua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
             r"[Pp]impin|[Cc]o-chair(?:ed)?|[Cc]hair(?:ed|man|person)?|Convener of|kursi Ketua)"
             r"|(?P<member>[Aa]nggota|member of|a member of)"
-            r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted))(?![\w\-])")
+            r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|(?:to |as )?host(?:s|ing)?"
+            r"(?: of)?))(?![\w\-])")
         since = re.search(r"(?:Sejak|sejak|Since|since)\s+((?:19|20)\d\d)", text[sa:sb])
         for m in trig.finditer(text, a, b):
             word = m.group(0)
@@ -274,7 +286,8 @@ class Rules:
                                  start=since.group(1)))
                 continue
             if not periods:
-                self.add(FactRec(kind, subj.key, obj.key, f"{kind}-trigger", span, 0.8))
+                self.add(FactRec(kind, subj.key, obj.key, f"{kind}-trigger", span, 0.8,
+                                 date=self.event_date(obj, span) if kind == "hosts" else None))
             for y1, y2 in periods:
                 self.add(FactRec(kind, subj.key, obj.key, f"{kind}-trigger-period", span, 0.85,
                                  start=y1, end=y2))
@@ -753,13 +766,26 @@ class Rules:
 
     def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
                  confidence: float) -> None:
-        ev = self.doc.entities[obj.key]
-        date = ev.date
-        if date is None:  # "The opening ceremony, held on Monday, August 28, 2017, ..."
-            dates = [d.value for d in self.doc.dates if span[0] <= d.start < span[1]]
-            date = dates[0] if dates else None
         self.add(FactRec("participated_in", subj.key, obj.key, rule, span, confidence,
-                         date=date))
+                         date=self.event_date(obj, span)))
+
+    def event_date(self, obj: Mention, span: tuple[int, int]) -> str | None:
+        """The date of a meeting for a fact about it (spec rule 15): its own, else the date
+        the fact's sentence gives, else, for the event the whole text reports, the text's
+        first full date."""
+        ev = self.doc.entities[obj.key]
+        if ev.type != "Event":
+            return None
+        if ev.date is not None:
+            return ev.date
+        dates = [d.value for d in self.doc.dates if span[0] <= d.start < span[1]]
+        if dates:  # "The opening ceremony, held on Monday, August 28, 2017, ..."
+            return dates[0]
+        main = self.main_event()
+        if main is not None and main.key == obj.key:
+            dates = [d.value for d in self.doc.dates if d.has_year]
+            return dates[0] if dates else None
+        return None
 
     def _clause_of(self, a: int, b: int, pos: int) -> tuple[int, int]:
         for ca, cb in self.clauses(a, b):
