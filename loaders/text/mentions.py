@@ -1102,9 +1102,15 @@ def _people(doc: DocAnalysis) -> None:
             ent = _person(doc, name, ns)
             doc.mention(m.start(), m.end() if m.group("deg") else ns + len(name), ent)
         # Apposition: "Puan Maharani, Indonesia's Coordinating Minister for ..."
-        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES}),\s+", text[sa:sb]):
+        # Also "Anung Sugihantono (Dirjen P2P, Kemenkes RI)", "Moeti, WHO Regional Director".
+        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})(?P<sep>,\s+|\s*\()",
+                             text[sa:sb]):
             ns0 = sa + m.start("name")
             after = sa + m.end()
+            limit = sb
+            if "(" in m.group("sep"):
+                close = text.find(")", after, sb)
+                limit = close if close > 0 else sb
             if doc.covered(ns0):
                 pm = [x for x in doc.mentions_in_window(ns0)
                       if x.start <= ns0 < x.end and x.type == "Person"]
@@ -1112,6 +1118,13 @@ def _people(doc: DocAnalysis) -> None:
                     continue
             poss = _POSS.match(text, after)
             hp = _POST_HEAD.match(text, poss.end())
+            owner = None
+            if hp is None:
+                owner = doc.mention_at(after, ("Organization", "Forum", "Country"))
+                if owner is not None:
+                    hp = _POST_HEAD.match(text, _WS.match(text, owner.end).end())
+                    if hp is None or hp.start() == owner.end:
+                        hp, owner = None, None
             if hp is None:
                 hp2 = re.compile(r"(?:putri|putra|istri|suami|daughter|son|wife|husband)\s+"
                                  ).match(text, after)
@@ -1137,7 +1150,12 @@ def _people(doc: DocAnalysis) -> None:
                 if not existing:
                     doc.mention(ns, ns + len(name), ent)
                 continue
-            post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
+            post_end, role, inside = parse_post(doc, hp.start(), hp.end(), limit)
+            if owner is not None:
+                inside = [owner] + inside
+            if limit < sb:  # in parentheses, the body after a comma is the post's too
+                inside = inside + [x for x in doc.outer_mentions(post_end, limit)
+                                   if x.type in ("Organization", "Forum", "Country")]
             if poss is not None and poss.group("poss"):
                 p = poss.group("poss").replace("the ", "")
                 iso = country_iso3(p) or DEMONYMS.get(p)

@@ -23,9 +23,13 @@ DEGREES = rf"(?:,\s*{DEGREE}(?=[\s,.;)]|$))*"
 
 PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la le di".split())
 
-NAME_WORD = (r"(?:[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)*(?:-[A-Z]?[a-zà-ÿ]+|['’][A-Z]?[a-zà-ÿ]{2,})*"
-             r"|[A-Z]\.(?:[A-Z]\.)*"
-             r"|[A-Z](?=\s+[A-Z][a-zà-ÿ]))")
+# Letters of names: Latin with the accents of Vietnamese, Turkish, Polish ... ("Nguyễn Văn
+# Thuấn", "Đào Hồng Lan"), upper case first.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
+NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[A-Z][{_LO}]+)*(?:-[{_UP}]?[{_LO}]+|['’][A-Z]?[{_LO}]{{2,}})*"
+             rf"|[A-Z]\.(?:[A-Z]\.)*"
+             rf"|[A-Z](?=\s+[A-Z][{_LO}]))")
 NAME = (rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)*(?:Al\s+)?{NAME_WORD})*")
 
 # Capitalised words that begin posts; a person's name follows the post.
