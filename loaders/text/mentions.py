@@ -355,7 +355,7 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
                 numbers: bool = False, lists: bool = True, people: bool = False) -> int:
     """Extend a name rightwards over capitalised words, connectors and known names."""
     text = doc.text
-    end = pos
+    end = start_pos = pos
     while pos < limit:
         m = _PAREN.match(text, pos)
         if m and m.end() <= limit:
@@ -385,6 +385,9 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
         if tok is None:
             break
         word = text[tok[0]:tok[1]]
+        if end == start_pos and _ROMAN.fullmatch(word):
+            pos = end = tok[1]  # "Komisi I", "Komite III": the body's number
+            continue
         if word.rstrip(".") in W.STOP_CAPS and word not in ("Health", "Minister"):
             break
         if _is_cap_token(word) or (numbers and word.isdigit() and len(word) <= 2):
@@ -413,6 +416,9 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
             continue
         break
     return end
+
+
+_ROMAN = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI)")
 
 
 def _list_closes(text: str, pos: int, limit: int) -> bool:
@@ -792,7 +798,8 @@ _CONTEXT_NAME = re.compile(
     rf"(?<=announce that )|(?<=announced that )|(?<![\w.’'\-]))"
     rf"(?P<name>{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W.NAME_WORD}){{1,3}})"
     rf"(?=\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
-    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+from\s+the\s+[A-Z])")
+    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+\([A-Z]{{2,8}}\)\s*[,;]|"
+    rf"\s+from\s+the\s+[A-Z])")
 
 
 _LEADING_TITLES = frozenset("Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Madame Monsieur".split())

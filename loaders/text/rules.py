@@ -147,6 +147,7 @@ class Rules:
         for a, b in self.doc.sentences:
             self.member_lists(a, b)
             self.member_lists_lexicon(a, b)
+            self.member_people(a, b)
             self.namely_lists(a, b)
             for ca, cb in self.clauses(a, b):
                 self.roles(a, b, ca, cb)
@@ -163,6 +164,15 @@ class Rules:
             if m.type != "Person" or m.post is None or m.post.object is None or m.short:
                 continue
             a, b = self.sentence_of(m.start)
+            obj = self.doc.entities[m.post.object]
+            if _CHAIR_POST.match(m.post.role) and obj.type != "Country":
+                # "Ketua Komisi I DPR RI, Theo ...", "Chair of the Board": chairing a body
+                # is chair_of (spec 17); chairing a meeting is taking part in it too.
+                self.add(FactRec("chair_of", m.key, obj.key, "chair-post", (a, b), 0.85))
+                if obj.type == "Event":
+                    self._attends(m, Mention(m.start, m.end, obj.key, "Event", obj.name),
+                                  "chair-attends", (a, b), 0.75)
+                continue
             self.add(FactRec("holds_position", m.key, m.post.object, "post-name", (a, b),
                              0.9 if not m.short else 0.8, role=m.post.role))
 
@@ -524,6 +534,17 @@ class Rules:
                 self.add(FactRec("member_of", x.key, body.key, "member-list-named-body",
                                  (a, b), 0.8))
 
+    def member_people(self, a: int, b: int) -> None:
+        """'anggota Komisi I DPR RI Ali Mochtar Ngabalin', 'anggota Komisi I, antara lain A
+        (PAN), B (Golkar)', 'members of the Board, including A and B': the people named right
+        after a body's membership word are its members."""
+        for m in trigger_pattern("member_of", "people_after_body").finditer(self.text, a, b):
+            body = self.object_after(m.end(), b, BODIES)
+            if body is None:
+                continue
+            for x in self.list_items(body.end, b, ("Person",)):
+                self.add(FactRec("member_of", x.key, body.key, "member-people", (a, b), 0.8))
+
     def namely_lists(self, a: int, b: int) -> None:
         """'delegasi negara Plus Three, yakni Tiongkok, Jepang, dan Korea Selatan'."""
         text = self.text
@@ -862,12 +883,16 @@ class Rules:
 
 
 _ACRONYM_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?([A-Z][A-Z0-9]{2,}(?:-\d+)?)(?![\w\-])")
-_LIST_INTRO = re.compile(r"\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+# Posts that are the chair of what they name (not "Ketua Umum" of an association, a post).
+_CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|Co-[Cc]hair|"
+                         r"President of the|Presiden Sidang)\b(?!\s+(?:Umum|Harian|Delegasi|"
+                         r"Delegation|Panitia|Tim|Team))")
+_LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                          r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
                          r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
                          r"(?:yakni|yaitu|namely|antara lain|including|:)?\s*:?\s*", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:dan|and|serta|&)\s+)?(?:the\s+|Republik\s+)?",
-                       re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[,;]\s*)?(?:(?:dan|and|serta|&)\s+)?"
+                       r"(?:the\s+|Republik\s+)?", re.IGNORECASE)
 _NAMELY = re.compile(r"(?:,?\s*(?:yakni|yaitu|namely|antara lain)\s*:?|:)\s*")
 _DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
 # A country or body that is itself an item of a list, not a word inside an item's description
