@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from hdkg.loaders.text.dates import find_periods
-from hdkg.loaders.text.mentions import DocAnalysis, Ent, Mention
+from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
 from hdkg.loaders.text.triggers import trigger_pattern
 from hdkg.loaders.text.words import SHORT_POSTS
 
@@ -148,6 +148,8 @@ class Rules:
             self.member_lists(a, b)
             self.member_lists_lexicon(a, b)
             self.member_people(a, b)
+            self.body_namely(a, b)
+            self.presidency(a, b)
             self.namely_lists(a, b)
             for ca, cb in self.clauses(a, b):
                 self.roles(a, b, ca, cb)
@@ -534,6 +536,74 @@ class Rules:
                 self.add(FactRec("member_of", x.key, body.key, "member-list-named-body",
                                  (a, b), 0.8))
 
+    def body_namely(self, a: int, b: int) -> None:
+        """'six Asean countries, namely A, B and C', 'negara-negara ASEAN, yaitu A dan B': a
+        body's member states listed after it."""
+        text = self.text
+        for x in self.doc.outer_mentions(a, b):
+            if x.type not in BODIES or self.in_post(x):
+                continue
+            kind = _MEMBER_NOUN.match(text, x.end)
+            if kind is None:
+                continue
+            lead = _NAMELY.match(text, kind.end())
+            if lead is None:
+                continue
+            items = self.list_items(lead.end(), b, ("Country",))
+            if len(items) >= 2:
+                for c in items:
+                    self.add(FactRec("member_of", c.key, x.key, "member-namely", (a, b), 0.8))
+
+    def presidency(self, a: int, b: int) -> None:
+        """Presidencies and chairmanships of a body by a state, said around the body's name:
+        'G20 Presidensi India', 'Presidensi G20 Indonesia', "Indonesia's G20 Presidency",
+        'the G20 Presidency that Indonesia holds', 'the MIKTA chairmanship was passed from
+        Australia to Turkey'."""
+        text = self.text
+        for m in _PRESIDENCY.finditer(text, a, b):
+            body = next((x for x in self.doc.outer_mentions(max(a, m.start() - 60), m.start())
+                         if x.type in BODIES and x.end >= m.start() - 1), None)
+            states: list[Mention] = []
+            if body is not None:
+                after = self.doc.mention_at(_WS.match(text, m.end()).end(), ("Country",))
+                if after is not None:
+                    states = [after]  # "G20 Presidensi India"
+                before = [x for x in self.doc.outer_mentions(max(a, body.start - 30), body.start)
+                          if x.type == "Country" and re.fullmatch(r"['’]s\s+|\s+",
+                                                                  text[x.end:body.start])]
+                states += before  # "Indonesia's G20 Presidency"
+                held = _HELD_BY.match(text, m.end())
+                if held:
+                    c = self.doc.mention_at(held.end(), ("Country",))
+                    states += [c] if c else []
+                passed = _PASSED.match(text, m.end())
+                if passed:
+                    for g in ("x", "y"):
+                        c = self.doc.mention_at(passed.start(g), ("Country",))
+                        states += [c] if c else []
+            else:
+                # "Presidensi G20 Indonesia", "Keketuaan Indonesia di ASEAN"
+                first = self.doc.mention_at(_WS.match(text, m.end()).end())
+                if first is None:
+                    continue
+                second = self.doc.mention_at(_WS.match(text, first.end).end())
+                if second is None:
+                    lead = re.compile(r"\s+(?:di|pada|atas|of|in)\s+").match(text, first.end)
+                    second = self.doc.mention_at(lead.end()) if lead else None
+                pair = {x.type: x for x in (first, second) if x is not None}
+                body = pair.get("Organization") or pair.get("Forum")
+                states = [pair["Country"]] if "Country" in pair else []
+            if body is None:
+                continue
+            for c in states:
+                if any(f.predicate == "chair_of" and f.subject == c.key and f.object == body.key
+                       for f in self.facts):
+                    continue
+                year = re.search(r"\b((?:19|20)\d\d)\b", text[m.start():min(b, m.end() + 25)])
+                y = year.group(1) if year else None
+                self.add(FactRec("chair_of", c.key, body.key, "presidency", (a, b), 0.8,
+                                 start=y, end=y))
+
     def member_people(self, a: int, b: int) -> None:
         """'anggota Komisi I DPR RI Ali Mochtar Ngabalin', 'anggota Komisi I, antara lain A
         (PAN), B (Golkar)', 'members of the Board, including A and B': the people named right
@@ -887,6 +957,14 @@ _ACRONYM_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?([A-Z][A-Z0-9]{2,}(?:-\d+)?
 _CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|Co-[Cc]hair|"
                          r"President of the|Presiden Sidang)\b(?!\s+(?:Umum|Harian|Delegasi|"
                          r"Delegation|Panitia|Tim|Team))")
+_MEMBER_NOUN = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|economies|members)\b|"
+                          r"\s+(?:negara(?:-negara)?\s+)?anggota(?:nya)?\b")
+_PRESIDENCY = re.compile(r"(?<![\w\-])(?:Presidensi|Presidency|presidency|Keketuaan|keketuaan|"
+                         r"Chairmanship|chairmanship|Chairship|chairship)(?![\w\-])")
+_HELD_BY = re.compile(r"\s+(?:that|which|yang)\s+(?:is\s+)?(?:held\s+by\s+|dipegang\s+(?:oleh\s+)?|"
+                      r"diemban\s+(?:oleh\s+)?)?(?=[A-Z])")
+_PASSED = re.compile(r"\s+(?:was|is|has been)\s+(?:passed|handed(?:\s+over)?|transferred)\s+"
+                     r"from\s+(?P<x>[A-Z][\w\s]*?)\s+to\s+(?P<y>[A-Z])")
 _LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                          r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
                          r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
@@ -932,7 +1010,13 @@ def _dedupe(doc: DocAnalysis, facts: list[FactRec]) -> list[FactRec]:
     dated = {(frozenset((_country_of(doc, f.subject), _country_of(doc, f.object))),
               (f.date or "")[:4]) for f in facts
              if f.predicate == "agreement_with" and not f.extra.get("fallback_date")}
+    # A relationship stated once with its period and once without is one fact, the dated one.
+    periodic = {(f.predicate, f.subject, f.object) for f in facts
+                if f.predicate in ("chair_of", "member_of") and (f.start or f.end)}
     for f in facts:
+        if f.predicate in ("chair_of", "member_of") and not (f.start or f.end) and \
+                (f.predicate, f.subject, f.object) in periodic:
+            continue
         if f.predicate == "agreement_with" and f.extra.get("fallback_date"):
             k = (frozenset((_country_of(doc, f.subject), _country_of(doc, f.object))),
                  (f.date or "")[:4])
