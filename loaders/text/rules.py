@@ -40,6 +40,25 @@ _ANAPHOR_EVENT = re.compile(r"\s*(?:the\s+|langsung\s+|sebuah\s+|suatu\s+|an?\s+
                             r"berskala internasional))?\b", re.IGNORECASE)
 
 
+class _Anchor:
+    """An agreement-kind match taken from the sentence before, placed at this sentence's
+    start, so that 'between ...' is looked for in this sentence."""
+
+    def __init__(self, m: re.Match, pos: int) -> None:
+        self.lastgroup = m.lastgroup
+        self._text = m.group(0)
+        self._pos = pos
+
+    def group(self, _i: int = 0) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._pos
+
+    def end(self) -> int:
+        return self._pos
+
+
 class Rules:
     """Applies every rule to a document; facts accumulate in `facts`."""
 
@@ -648,13 +667,22 @@ class Rules:
         r"Declaration)|(?P<Agreement>Perjanjian [A-Z]\w+|Agreement on)")
     SIGN = re.compile(r"(?<![\w\-])(?:menandatangani|meneken|diteken|ditandatangani|[Tt]eken|"
                       r"membubuhkan tanda tangan|menyepakati|disepakati|signed|menghasilkan|"
-                      r"diperpanjang|agreed|concluded)(?![\w\-])")
+                      r"diperpanjang|agreed|concluded|bersepakat|sepakat|put their signatures|"
+                      r"[Pp]enandatanganan(?:nya)?)(?![\w\-])")
 
     def agreements(self, a: int, b: int) -> None:
         text = self.text
         km = self.KIND.search(text, a, b)
         if km is None:
-            return
+            # "Penandatanganannya dilakukan Menteri A dengan Menteri B": the agreement is the
+            # one the sentence before names.
+            if not _SIGNING_NOUN.search(text, a, b):
+                return
+            prev = [s for s in self.doc.sentences if s[1] <= a]
+            km = self.KIND.search(text, *prev[-1]) if prev else None
+            if km is None:
+                return
+            km = _Anchor(km, a)
         kind = km.lastgroup
         if kind == "Declaration" and not re.search(r"\b(?:menyepakati|signed|agreed)\b",
                                                     text[a:b]):
@@ -690,10 +718,12 @@ class Rules:
         if not parties and sign is not None:
             parties.extend(self._joint_signers(a, sign.start()))
         if not parties and sign is not None:
+            parties.extend(self._both_sides(a, sign.start()))
+        if not parties and sign is not None:
             parties.extend(self._signers(a, b, sign.start(), sign.end()))
         if not parties:
             return
-        dates = self.sentence_dates(a, b)
+        dates = self.agreement_dates(a, b)
         fallback = False
         if not dates:
             dates = [str(self.doc.year)] if self.doc.year else [None]
@@ -794,13 +824,49 @@ class Rules:
         return [(signer, x) for x in items]
 
     def _joint_signers(self, a: int, s0: int) -> list[tuple[Mention, Mention]]:
-        """'Kemenkes dan Kementerian Kesehatan Vietnam menandatangani ...'."""
-        acts = [x for x in self.actors(a, s0) if x.type in ("Country", "Organization")]
-        if len(acts) == 2 and re.fullmatch(r"\s*(?:dan|and|&)\s*", self.text[acts[0].end:
-                                                                          acts[1].start]) \
-                and re.fullmatch(r"\s*(?:(?:juga|telah|resmi|pun)\s+)*", self.text[acts[1].end:s0]):
+        """'Kemenkes dan Kementerian Kesehatan Vietnam menandatangani ...', 'Pemerintah
+        Indonesia dan Brunei Darussalam bersepakat ...': the two parties that open the
+        clause of the verb of signing or agreeing."""
+        ca, _cb = self._clause_of(a, self.sentence_of(a)[1], s0)
+        acts = [x for x in self.actors(ca, s0) if x.type in ("Country", "Organization")]
+        if len(acts) >= 2 and re.fullmatch(r"\s*(?:dan|and|&)\s*(?:Pemerintah\s+|the\s+)?",
+                                           self.text[acts[0].end:acts[1].start]) \
+                and re.fullmatch(r"\s*(?:(?:The\s+|Pemerintah\s+|the\s+governments?\s+of\s+|"
+                                 r"Delegasi\s+)?)", self.text[ca:acts[0].start]):
             return [(acts[0], acts[1])]
         return []
+
+    def _both_sides(self, a: int, s0: int) -> list[tuple[Mention, Mention]]:
+        """'both sides signed ...', 'kedua negara menandatangani ...': the last two states
+        (or bodies) the text named before."""
+        m = _BOTH.search(self.text, a, s0)
+        if m is None:
+            return []
+        noun = m.group(0).lower()
+        if re.search(r"negara|countries|states|nations|governments|pemerintah", noun):
+            fits = lambda x: x.type == "Country"  # noqa: E731
+        elif re.search(r"kementerian|ministries", noun):
+            fits = lambda x: x.key.startswith(("M:", "B:kemen"))  # noqa: E731
+        elif re.search(r"organi|lembaga", noun):
+            fits = lambda x: x.type == "Organization"  # noqa: E731
+        else:
+            fits = lambda x: x.type in ("Country", "Organization")  # noqa: E731
+        seen: list[Mention] = []
+        for x in sorted((x for x in self.doc.mentions if x.start < m.start() and fits(x)
+                         and not self.in_post(x)), key=lambda x: -x.start):
+            if x.key not in [y.key for y in seen]:
+                seen.append(x)
+            if len(seen) == 2:
+                return [(seen[1], seen[0])]
+        return []
+
+    def agreement_dates(self, a: int, b: int) -> list[str]:
+        """The dates an agreement sentence gives: full dates, else months, else the years of
+        'signed in 2013', 'diteken ... pada 2015'."""
+        full = [d.value for d in self.doc.dates if a <= d.start < b]
+        if full:
+            return full
+        return [m.group(1) for m in _SIGN_YEAR.finditer(self.text, a, b)]
 
     def _signers(self, a: int, b: int, s0: int, s1: int) -> list[tuple[Mention, Mention]]:
         """Parties from the posts of the people who signed: 'Menteri A dan Menteri B
@@ -965,6 +1031,15 @@ _HELD_BY = re.compile(r"\s+(?:that|which|yang)\s+(?:is\s+)?(?:held\s+by\s+|dipeg
                       r"diemban\s+(?:oleh\s+)?)?(?=[A-Z])")
 _PASSED = re.compile(r"\s+(?:was|is|has been)\s+(?:passed|handed(?:\s+over)?|transferred)\s+"
                      r"from\s+(?P<x>[A-Z][\w\s]*?)\s+to\s+(?P<y>[A-Z])")
+_SIGNING_NOUN = re.compile(r"(?i)\b(?:penandatangan(?:an)?(?:nya)?|signing|signed|"
+                           r"ditandatangani|diteken)\b")
+_BOTH = re.compile(r"(?i)\b(?:both (?:sides|parties|countries|governments|ministries|"
+                   r"organi[sz]ations)|the two (?:sides|parties|countries|governments|ministries|"
+                   r"organi[sz]ations)|kedua (?:pihak|belah pihak|negara|pemerintah|kementerian|"
+                   r"organisasi|lembaga))\b")
+_SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disepakati|"
+                        r"menandatangani|meneken)\b[^.;]{0,60}?\b(?:pada|in|tahun|on)\s+"
+                        r"(?:tahun\s+)?((?:19|20)\d\d)\b")
 _LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                          r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
                          r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
