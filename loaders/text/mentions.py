@@ -362,6 +362,9 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
             inner = m.group("inner").strip()
             if _ACR.fullmatch(inner.split("/")[-1].strip()) and len(inner) <= 80:
                 pos = end = m.end()
+                if not people and not re.match(r"\s*(?:[-:,]|\b(?:dan|and|of|for|untuk)\b)",
+                                               text[end:end + 6]):
+                    break  # "Ikatan Dokter Indonesia (IDI) Adib ...": the acronym closes it
                 continue
             break
         ws = _WS.match(text, pos).end()
@@ -375,12 +378,19 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
             pos = end = nxt.end
             if nxt.type == "Country" and not people:
                 break  # "Kementerian Kesehatan RI": the state closes the name
+            if nxt.key.startswith("B:") and not people and re.match(
+                    r"[ \t]+[A-Z][a-z]", text[end:end + 3]) and not re.match(
+                    r"[ \t]+(?:Health|Kesehatan|Regional|Office|Board|Committee|Secretariat)\b",
+                    text[end:end + 14]):
+                break  # "Komisi I DPR RI Ali Mochtar ...": a known body ends the name
             continue
         if allow_titles:
             t = re.compile(W.TITLE).match(text, ws)
             if t and t.end() > ws:
                 pos = t.end()
                 continue
+        elif _PERSONAL_TITLE.match(text, ws):
+            break  # "Organisasi Kerjasama Islam (OKI) Dr Yousef ...": a person begins
         tok = _next_token(text, ws)
         if tok is None:
             break
@@ -418,6 +428,7 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
     return end
 
 
+_PERSONAL_TITLE = re.compile(r"(?:Dr|dr|drg|Prof|Mr|Mrs|Ms|Sir|H\.|Hj\.)\.?\s+[A-Z]")
 _ROMAN = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI)")
 
 
@@ -790,6 +801,21 @@ _POSS = re.compile(r"(?:the\s+|an?\s+)?(?:(?P<poss>(?:the\s+)?[A-Z][\w.]*(?:\s+[
                    r"['’]s?\s+)?")
 
 
+_RELATIVE_POST = re.compile(
+    rf"(?<![\w.])(?P<name>{W.NAME}){W.DEGREES},?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
+    rf"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"
+    rf"was(?:\s+then)?|is(?:\s+now)?|menjabat(?:\s+sebagai)?|bertugas\s+sebagai|"
+    rf"merupakan|adalah)\s+")
+_LOWER_MINISTER = re.compile(r"(?:health|finance|foreign|trade|defence|defense)\s+minister"
+                             r"(?![\w\-])")
+
+
+def _lower_role(role: str) -> str:
+    """'health minister' read as 'Health Minister', the form the post rules know."""
+    m = re.fullmatch(r"(health|finance|foreign|trade|defence|defense) minister", role)
+    return f"{m.group(1).capitalize()} Minister" if m else role
+
+
 _SAY = (r"said|says|told|added|noted|explained|stated|stressed|announced|mengatakan|menyampaikan|"
         r"menjelaskan|menegaskan|menyatakan|mengungkapkan|berkata|ujar|kata|menuturkan|"
         r"menambahkan|memaparkan")
@@ -945,6 +971,11 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
         if re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
             return countries[0].key  # "Duta Besar Kolombia untuk Indonesia"
         return countries[-1].key
+    if doc.language == "en" and not bodies and re.match(
+            r"(?:Prime Minister|President|King|Queen)$", role):
+        state = _default_state(doc, start)
+        if state is not None:
+            return _country_entity(doc, state, _country_display(doc, state), start).key
     if re.match(r"(?:Wakil )?(?:Presiden|President|Vice[- ]President|Wapres)", role):
         return _country_entity(doc, "IDN", "Indonesia", start).key
     unit = _UNIT_OF_POST.match(role)
@@ -967,7 +998,7 @@ _TAIL_WORD = re.compile(r"\s*(?:[/&()]|(?:[A-Z][\w\-’']*|\d+\w*|dan|serta|untu
                         r"the|on)(?=[\s,/()]|$))")
 
 
-def _post_tail(text: str, pos: int, limit: int) -> int | None:
+def _post_tail(text: str, pos: int, limit: int, doc: DocAnalysis | None = None) -> int | None:
     """Where a post whose words the lists do not know ends, when a comma and a name follow:
     "Direktur Jenderal P2PL, Prof. Tjandra ...", "Duta Besar/Kepala Perwakilan Tetap RI untuk
     PBB di Jenewa, Dian ..."."""
@@ -975,12 +1006,25 @@ def _post_tail(text: str, pos: int, limit: int) -> int | None:
         if pos >= limit:
             return None
         if text.startswith(",", pos):
+            nxt = re.compile(r",\s*").match(text, pos).end()
+            body = doc.mention_at(nxt, ("Organization", "Country")) if doc else None
+            if body is not None and text.startswith(",", body.end):
+                pos = body.end  # "Dirjen P2P, Kemenkes, Prof. ...": the body is the post's
+                continue
             return pos
         m = _TAIL_WORD.match(text, pos, limit)
         if m is None or m.end() == pos:
             return None
         pos = m.end()
     return None
+
+
+def _is_place(doc: DocAnalysis, m: Mention) -> bool:
+    """'Manila, Philippines', 'in Laos', 'di Jenewa, Swiss': a state named as where something
+    is, not as who acts."""
+    before = doc.text[max(0, m.start - 25):m.start]
+    return bool(re.search(r"(?:\b(?:in|at|di|ke|to|from|dari)\s+(?:the\s+)?|[A-Z][a-z]+,\s*)$",
+                          before))
 
 
 def _default_state(doc: DocAnalysis, pos: int) -> str | None:
@@ -994,12 +1038,13 @@ def _default_state(doc: DocAnalysis, pos: int) -> str | None:
         i = here[0]
         lo = doc.sentences[max(0, i - 1)][0]
         hi = doc.sentences[i][1]
-        near = {m.key[2:] for m in doc.mentions if m.type == "Country" and lo <= m.start < hi}
+        near = {m.key[2:] for m in doc.mentions if m.type == "Country" and lo <= m.start < hi
+                and not _is_place(doc, m)}
         if len(near) == 1:
             return next(iter(near))
     counts: dict[str, int] = {}
     for m in doc.mentions:
-        if m.type == "Country":
+        if m.type == "Country" and not _is_place(doc, m):
             counts[m.key[2:]] = counts.get(m.key[2:], 0) + 1
     if not counts:
         return None
@@ -1036,7 +1081,7 @@ def _people(doc: DocAnalysis) -> None:
                     re.match(r"\s+(?:[A-Z]{2,}\b|untuk\b|di\b|for\b|of\b)", text[nm.end():])):
                 nm = None  # "Kepala Perwakilan Tetap RI untuk ...": a body, not a name
             if nm is None:
-                tail = _post_tail(text, post_end, sb)
+                tail = _post_tail(text, post_end, sb, doc)
                 if tail is not None:
                     nm = _NAME_AFTER.match(text, tail)
                     if nm is not None and nm.group("sep").strip() == ",":
@@ -1194,6 +1239,39 @@ def _people(doc: DocAnalysis) -> None:
             doc.mention(ns, ns + len(name), _person(doc, name, ns),
                         post=Post(hp.start(), post_end, role,
                                   _post_object(doc, hp.group(0), role, inside, hp.start())))
+        # "X, who was then Rwanda's health minister", "X, yang menjabat Kepala Badan ...".
+        for m in _RELATIVE_POST.finditer(text, sa, sb):
+            ns0 = m.start("name")
+            poss = _POSS.match(text, m.end())
+            hp = _POST_HEAD.match(text, poss.end()) or _LOWER_MINISTER.match(text, poss.end())
+            if hp is None:
+                continue
+            got = _clean_name(doc, ns0, m.group("name"))
+            if got is None or len(got[1].split()) < 2:
+                continue
+            ns, name = got
+            post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
+            if hp.re is _LOWER_MINISTER:
+                role = hp.group(0)
+                post_end = hp.end()
+            if poss.group("poss"):
+                p = poss.group("poss").replace("the ", "")
+                iso = country_iso3(p) or DEMONYMS.get(p)
+                if iso:
+                    inside = [Mention(poss.start(), poss.start(), f"C:{iso}", "Country", p)] + \
+                        inside
+            head = hp.group(0)
+            obj = _post_object(doc, head if hp.re is _POST_HEAD else "Minister",
+                               _lower_role(role), inside, hp.start())
+            existing = [x for x in doc.mentions_in_window(ns)
+                        if x.start <= ns < x.end and x.type == "Person"]
+            if existing:
+                for x in existing:
+                    if x.post is None:
+                        x.post = Post(hp.start(), post_end, role, obj)
+            else:
+                doc.mention(ns, ns + len(name), _person(doc, name, ns),
+                            post=Post(hp.start(), post_end, role, obj))
         # Names that only their context marks: "X, who ...", "X said", "X (Menzies School)".
         for m in _CONTEXT_NAME.finditer(text, sa, sb):
             ns0 = m.start("name")
