@@ -546,7 +546,8 @@ class Rules:
             if body is None:
                 continue
             lead = _NAMELY.search(text, body.end, b)
-            if lead is None or re.search(r"[.;]", text[body.end:lead.start()]):
+            if lead is None or re.search(r"[.;]|\b(?:maupun|mitra|partners?|selain|as well as|"
+                                         r"non-)", text[body.end:lead.start()]):
                 continue
             items = self.list_items(lead.end(), b, ("Country",))
             if len(items) < 2:
@@ -914,10 +915,16 @@ class Rules:
             for subj in self._subjects(ca, m.start()):
                 self._attends(subj, obj, "attends", (a, b), 0.75)
         lists = list(trigger_pattern("participated_in", "list_after").finditer(text, a, b))
+        prev = [s for s in self.doc.sentences if s[1] <= a]
         for m in trigger_pattern("participated_in", "delegation_members").finditer(text, a, b):
             ca, _cb = self._clause_of(a, b, m.start())
-            if _DELEGATION.search(text, ca, m.start()):
+            # "Delegasi RI ... beranggotakan ...", or "Anggotanya berasal dari ..." after a
+            # sentence about the delegation.
+            if _DELEGATION.search(text, ca, m.start()) or (
+                    m.start() == ca + len(text[ca:m.start()]) and not text[ca:m.start()].strip()
+                    and prev and _DELEGATION.search(text, *prev[-1])):
                 lists.append(m)
+        self.meetings(a, b, here)
         for m in lists:
             obj = self._event_for(a, here, m)
             if obj is None:
@@ -927,6 +934,26 @@ class Rules:
                                           _LIST_ITEM.search(text[max(m.end(), x.start - 60):
                                                                  x.start])):
                     self._attends(x, obj, "attendance-list", (a, b), 0.7)
+
+    def meetings(self, a: int, b: int, here: list[Mention]) -> None:
+        """Both sides of 'A bertemu B' / 'A met B' take part in the meeting the sentence names;
+        without a named meeting in the sentence, nothing is said."""
+        text = self.text
+        for m in trigger_pattern("participated_in", "meeting_verbs").finditer(text, a, b):
+            if not here:
+                return
+            after = [x for x in here if x.start >= m.start()]
+            obj = after[0] if after else here[-1]
+            ca, cb = self._clause_of(a, b, m.start())
+            sides = self._subjects(ca, m.start())
+            stop = obj.start if obj.start > m.end() else cb
+            for x in self.actors(m.end(), stop):
+                if x.type in ("Person", "Country") or (
+                        x.type == "Organization" and _LIST_ITEM.search(
+                            text[max(m.end(), x.start - 60):x.start])):
+                    sides.append(x)
+            for x in sides:
+                self._attends(x, obj, "meeting-sides", (a, b), 0.7)
 
     def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
                  confidence: float) -> None:
@@ -1050,7 +1077,9 @@ _NAMELY = re.compile(r"(?:,?\s*(?:yakni|yaitu|namely|antara lain)\s*:?|:)\s*")
 _DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
 # A country or body that is itself an item of a list, not a word inside an item's description
 # ("representatives of partner organizations and other United Nations agencies").
-_LIST_ITEM = re.compile(r"(?:^|[,;:]|\b(?:dan|and|serta|as well as|oleh|by|dari|from)\b)\s*"
+_LIST_ITEM = re.compile(r"(?:^|[,;:]|\b(?:dan|and|serta|as well as|oleh|by|dari|from|antara lain|"
+                        r"di antaranya|termasuk|including|yakni|yaitu|namely|such as|seperti|"
+                        r"selain)\b)\s*"
                         r"(?:the\s+)?(?:(?:delegasi|delegations?|perwakilan|representatives?|"
                         r"utusan|wakil(?:-wakil)?|pemerintah|government|negara)\s+"
                         r"(?:dari\s+|from\s+|of\s+)?(?:the\s+)?)?"

@@ -196,8 +196,9 @@ EVENT_HEADS_EN = ("Ministerial Meeting|Meeting|Summit|Session|Conference|Assembl
                   "Workshop|Forum")
 # Lower-case event phrases that name a single occasion in this genre.
 GENERIC_EVENTS = ("pertemuan bilateral|pertemuan awal|kunjungan kenegaraan|kunjungan kerja|"
-                  "kunjungan resmi|sesi pembukaan resmi|sesi pembukaan|bilateral meeting|"
-                  "state visit|official visit|working visit")
+                  "kunjungan resmi|kunjungan kehormatan|pertemuan kenegaraan|sesi pembukaan resmi|"
+                  "sesi pembukaan|bilateral meeting|bilateral working session|working session|"
+                  "courtesy call|bertemu secara bilateral|state visit|official visit|working visit")
 
 # Words that say what a body is, not which one: a name made only of these is no name.
 GENERIC_BODY_WORDS = frozenset("""
