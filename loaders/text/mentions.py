@@ -1344,7 +1344,7 @@ _EV_ORD_EN = re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|se
 _EV_HEAD_EN = re.compile(rf"(?:{W.EVENT_HEADS_EN})(?![\w\-])")
 # After an ordinal the head may be lower-case: "its Sixty-seventh session", "the 71st session".
 _EV_HEAD_EN_ANYCASE = re.compile(rf"(?i:{W.EVENT_HEADS_EN})(?![\w\-])")
-_ORD_ID = re.compile(rf"\s+(?P<ord>{W.ID_ORDINAL})(?![\w\-])")
+_ORD_ID = re.compile(rf"\s+(?P<ord>(?i:{W.ID_ORDINAL}))(?![\w\-])")
 _SERIES = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.ID_ORDINAL})"
                      rf"|\s+(?P<num>\d{{1,2}})(?![\d])(?![\-/.,]\d))(?![\w\-])")
 _QUOTED = re.compile(r"\s*[\"“']([^\"”']{3,150})[\"”']")

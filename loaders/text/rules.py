@@ -1009,10 +1009,16 @@ class Rules:
         if not hasattr(self, "_main_event"):
             counts: dict[str, int] = {}
             first: dict[str, Mention] = {}
+            body = [s for s in self.doc.sentences if not self.doc.in_headline(s[0])]
+            lead_end = body[1][1] if len(body) > 1 else (body[0][1] if body else 0)
             for m in self._events:
-                # A headline names the text's event too, but counts for less than its body.
+                # A headline names the text's event too, but counts for less than its body;
+                # the lead (the first two sentences of the body) names it first.
                 counts[m.key] = counts.get(m.key, 0) + (1 if self.doc.in_headline(m.start)
                                                         else 2)
+                if not self.doc.in_headline(m.start) and m.start < lead_end and \
+                        m.key not in first:
+                    counts[m.key] += 3
                 first.setdefault(m.key, m)
             best = max(counts, key=lambda k: (counts[k], -first[k].start), default=None)
             self._main_event = first[best] if best else None
