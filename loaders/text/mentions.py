@@ -1388,6 +1388,22 @@ def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
             doc.mention_at(b - 1) is None and any(x.end == b and x.type == "Country"
                                                    for x in doc.mentions_in_window(b)):
         b = c.end  # "JWG on Health Indonesia-India": both states belong to the name
+        limit = next((y for x, y in doc.sentences if x <= a < y), len(text))
+        b = max(b, _scan_right(doc, b, limit))  # "... Việt Nam – Laos Inter-governmental ..."
+        surface = text[a:b]
+    # After the number, the body and the subject the name goes on with: "Kongres Dunia ke-41
+    # ICMM tentang Kedokteran Militer", "Pertemuan Tingkat Tinggi APEC ke-15 tentang ...".
+    limit = next((y for x, y in doc.sentences if x <= a < y), len(text))
+    if ordinal is not None and re.search(r"(?i)(?:ke-?\s?\d+|\bpertama|\bkedua|\bketiga)$",
+                                         surface):
+        nxt = doc.mention_at(_WS.match(text, b).end(), ("Organization", "Forum"))
+        if nxt is not None and re.fullmatch(r"[ \t]+", text[b:nxt.start]):
+            b = nxt.end
+        about = re.compile(r"\s+(?:tentang|mengenai|on)\s+(?=[A-Z])").match(text, b)
+        if about:
+            end = _scan_right(doc, about.end(), limit)
+            if end > about.end():
+                b = end
         surface = text[a:b]
     name = _strip_parens(surface)
     name = re.sub(r"[\"“”]", "", name)
@@ -1460,6 +1476,9 @@ def _events(doc: DocAnalysis) -> None:
             spans.append((m.start(), end, ordinal))
         for m in _EV_GENERIC.finditer(text, sa, sb):
             end = m.end()
+            pm = re.compile(r"\s*\([^()]{3,40}\)").match(text, end)
+            if pm:
+                end = pm.end()  # "kunjungan kehormatan (courtesy call)": one event
             if m.group(0).lower() in ("pertemuan awal", "kunjungan kenegaraan", "kunjungan kerja",
                                       "kunjungan resmi", "state visit", "official visit"):
                 end = max(end, _scan_right(doc, m.end(), sb, people=True))
@@ -1494,8 +1513,8 @@ def _events(doc: DocAnalysis) -> None:
             spans.append((m.start("ord"), end, ordinal))
         # Capitalised "... Meeting/Summit/Roundtable" without an ordinal.
         for hm in _EV_HEAD_EN.finditer(text, sa, sb):
-            if hm.group(0) in ("Forum", "Assembly"):
-                continue
+            if hm.group(0) in ("Forum", "Assembly") or doc.in_headline(sa):
+                continue  # a headline capitalises every word: no name runs left from a head
             start = _scan_left(doc, hm.start(), sa)
             if start == hm.start() or any(s <= hm.start() < e for s, e, _ in spans):
                 continue
@@ -1510,7 +1529,11 @@ def _events(doc: DocAnalysis) -> None:
                 end = max(end, _scan_right(doc, cm.end(), sb))
             elif hm.group(0) == "Side Event":
                 end = _scan_right(doc, end, sb)
-            spans.append((start, end, None))
+            om = _ORD_ID.match(text, end)  # "ASEAN Health Ministerial Meeting ke-15"
+            ordinal = W.ordinal_value(om.group("ord")) if om else None
+            if om:
+                end = om.end()
+            spans.append((start, end, ordinal))
         # Series with an ordinal: "WHA ke-72", "HWG kedua (HWG 2)", "HWG 1".
         for m in _SERIES.finditer(text[sa:sb]):
             acr = m.group("acr")
