@@ -1594,6 +1594,39 @@ def _date_events(doc: DocAnalysis) -> None:
             e.date = (later or earlier)[0].value
 
 
+def _misspelt_countries(doc: DocAnalysis) -> None:
+    """In a list of states ("(Bangladesh, Butan, PDR Korea, India, ..., Thaland)"), an item
+    no list knows is read as the state whose name it nearly spells. Only inside a list that
+    is mostly states, and only a near spelling (rapidfuzz ratio >= 88) of a known name."""
+    from rapidfuzz import fuzz, process
+
+    from hdkg.loaders.reference import country_names
+
+    text = doc.text
+    names = None
+    for sa, sb in doc.sentences:
+        countries = [m for m in doc.outer_mentions(sa, sb) if m.type == "Country"]
+        if len(countries) < 3:
+            continue
+        lo, hi = countries[0].start, countries[-1].end
+        # Items between separators, where no mention stands.
+        for item in re.finditer(r"(?:(?<=[,;(])|(?<=\bdan)|(?<=\band)|(?<=\bserta))\s*"
+                                r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s*(?=[,;)]|\s+(?:dan|and|serta)\b)",
+                                text[max(sa, lo - 40):min(sb, hi + 60)]):
+            a = max(sa, lo - 40) + item.start(1)
+            b = a + len(item.group(1))
+            if doc.covered(a) or doc.mention_at(a) is not None:
+                continue
+            if names is None:
+                names = {n.casefold(): iso for n, iso in country_names().items() if len(n) > 4}
+            hit = process.extractOne(item.group(1).casefold(), list(names), scorer=fuzz.ratio,
+                                     score_cutoff=88)
+            if hit is None:
+                continue
+            iso = names[hit[0]]
+            doc.mention(a, b, _country_entity(doc, iso, item.group(1), a))
+
+
 # --- entry point --------------------------------------------------------------------------
 
 def analyse(text: str, language: str = "id") -> DocAnalysis:
@@ -1607,6 +1640,7 @@ def analyse(text: str, language: str = "id") -> DocAnalysis:
     _events(doc)
     _acronym_mentions(doc)
     _drop_inside_events(doc)
+    _misspelt_countries(doc)
     _date_events(doc)
     doc.mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     return doc
