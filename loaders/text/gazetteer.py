@@ -40,7 +40,8 @@ class _Matcher:
 
 # Country names that are also everyday words or people's names in the press; they count
 # only where the sentence has them as a country (checked by the caller).
-_SKIP_COUNTRY_NAMES = frozenset({"AS", "US", "Saudi", "Amerika", "Jordan", "Chad", "Georgia",
+_SKIP_COUNTRY_NAMES = frozenset({"AS", "US", "Saudi", "Amerika", "America", "Jordan", "Chad",
+                                 "Georgia",
                                  "Guinea", "Niger", "Mali", "Turkey", "China"})
 
 

@@ -131,6 +131,19 @@ class Rules:
             return self.anaphoric_event(pos)
         return None
 
+    def definite_body(self, a: int, b: int) -> Mention | None:
+        """'The Fund', 'the board', 'komite tersebut': the body named last before, whose name
+        ends with that noun; the first such phrase in [a, b) that resolves."""
+        for m in _DEFINITE.finditer(self.text, a, b):
+            noun = (m.group(1) or m.group(2)).lower()
+            for x in sorted((x for x in self.doc.mentions if x.end <= m.start() and
+                             x.type in BODIES), key=lambda x: -x.start):
+                name = self.doc.entities[x.key].name
+                if re.search(rf"(?i)\b{re.escape(noun)}$", name) or \
+                        re.search(rf"(?i)\b{re.escape(noun)}$", x.text):
+                    return Mention(m.start(), m.end(), x.key, x.type, m.group(0))
+        return None
+
     def anaphoric_event(self, pos: int) -> Mention | None:
         """What "the meeting", "pertemuan tersebut", "forum internasional" refers to: the
         event named before it in its sentence, else the one the text is about."""
@@ -368,10 +381,9 @@ class Rules:
             if not objs:
                 if _ANAPHOR_EVENT.match(text, a) or re.match(r"\s*(?:Pertemuan|Sidang|The "
                                                              r"meeting|The session)", text[a:]):
-                    ev = self.last_event_before(a)
-                    obj = ev
+                    obj = self.anaphoric_event(a)
                 else:
-                    obj = None
+                    obj = self.definite_body(a, m.start())  # "The Fund is hosted by ..."
             else:
                 obj = objs[-1] if "led" in verb else objs[0]
             if obj is None:
@@ -503,7 +515,7 @@ class Rules:
         items: list[Mention] = []
         for x in self.doc.outer_mentions(pos, b):
             gap = text[(items[-1].end if items else pos):x.start]
-            if not _LIST_GAP.fullmatch(gap):
+            if not _LIST_GAP.fullmatch(gap) and not (items and _LIST_SKIP.fullmatch(gap)):
                 break
             if x.type not in types:
                 break
@@ -532,7 +544,8 @@ class Rules:
             ca, _cb = self._clause_of(a, b, m.start())
             bodies = [x for x in self.doc.outer_mentions(a, m.start())
                       if x.type in BODIES and not self.in_post(x)]
-            body = bodies[0] if bodies else self.acronym_body(a, m.start())
+            body = bodies[0] if bodies else (self.acronym_body(a, m.start()) or
+                                             self.definite_body(a, m.end()))
             if body is None:
                 continue
             items = self.list_items(m.end(), b, ("Country", "Organization"))
@@ -1073,12 +1086,17 @@ _BOTH = re.compile(r"(?i)\b(?:both (?:sides|parties|countries|governments|minist
 _SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disepakati|"
                         r"menandatangani|meneken)\b[^.;]{0,60}?\b(?:pada|in|tahun|on)\s+"
                         r"(?:tahun\s+)?((?:19|20)\d\d)\b")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-Z])|"
+                       r"\b([a-z]+)\s+(?:tersebut|ini|itu)\b")
 _LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                          r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
                          r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
                          r"(?:yakni|yaitu|namely|antara lain|including|:)?\s*:?\s*", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[,;]\s*)?(?:(?:dan|and|serta|&)\s+)?"
                        r"(?:the\s+|Republik\s+)?", re.IGNORECASE)
+# An item no list knows, passed over inside a list: ", Butan, ", ", the Welcome Trust and ".
+_LIST_SKIP = re.compile(r"\s*[,;]\s*(?:(?:dan|and|serta|the)\s+)?(?:[A-Z][\w'’\-&]*\s*){1,3}[,;]?\s*"
+                        r"(?:(?:dan|and|serta|&)\s+)?(?:the\s+)?")
 _NAMELY = re.compile(r"(?:,?\s*(?:yakni|yaitu|namely|antara lain)\s*:?|:)\s*")
 _DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
 # A country or body that is itself an item of a list, not a word inside an item's description
