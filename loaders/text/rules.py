@@ -248,16 +248,19 @@ class Rules:
             if first is None:
                 continue
             a, b = self.sentence_of(first)
-            if not e.parent_span and not any(
-                    m.key == e.parent for m in self.doc.mentions
-                    if any(sa <= m.start < sb for sa, sb in self._sentences_of(e.key))):
+            if not e.parent_span and not self._side_by_side(e.key, e.parent):
                 continue  # the text never puts the body and its parent side by side
             rule = "named-with-parent" if e.parent_span else "gazetteer-parent"
             self.add(FactRec("part_of", e.key, e.parent, rule, (a, b),
                              0.85 if e.parent_span else 0.75))
 
-    def _sentences_of(self, key: str) -> list[tuple[int, int]]:
-        return [self.sentence_of(m.start) for m in self.doc.mentions if m.key == key]
+    def _side_by_side(self, child: str, parent: str, window: int = 30) -> bool:
+        """Whether a mention of the parent stands within the child's name or a few words
+        from it ("Executive Board WHO", "WHO's Executive Board", "the PCB of UNAIDS")."""
+        kids = [m for m in self.doc.mentions if m.key == child]
+        return any(m.key == parent and any(k.start - window <= m.start and m.end <= k.end + window
+                                           for k in kids)
+                   for m in self.doc.mentions)
 
     def roles(self, sa: int, sb: int, a: int, b: int) -> None:
         """'Indonesia merupakan Ketua X 2020-2022', 'anggota X', 'tuan rumah X', 'memimpin X'."""
