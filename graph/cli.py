@@ -146,16 +146,25 @@ def _stats_counts(graph_dir: Path, backend: str) -> dict:
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help=".txt/.md/.html files or folders of them"),
-    output: Path = typer.Option(..., "-o", "--output", help="JSONL file to write"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="JSONL file to write"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="worker processes"),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1,  # read.py's default
                                   help="skip documents larger than this (bytes on disk)"),
+    explain: bool = typer.Option(False, "--explain",
+                                 help="print, per sentence, the mentions, triggers, facts and "
+                                      "why a rule abstained, instead of writing records"),
 ) -> None:
     """Read facts out of documents as JSONL records (see the extraction contract)."""
-    from hdkg.loaders.text.run import run_extract
+    from hdkg.loaders.text.run import explain_paths, run_extract
 
     try:
-        code = run_extract(paths, output, jobs=jobs, console=err, max_bytes=max_bytes)
+        if explain:
+            code = explain_paths(paths, out=sys.stdout, console=err, max_bytes=max_bytes)
+        elif output is None:
+            raise UserError("missing -o/--output OUT.jsonl (or --explain to read the rules' "
+                            "reasons instead)")
+        else:
+            code = run_extract(paths, output, jobs=jobs, console=err, max_bytes=max_bytes)
     except UserError as e:
         fail(str(e))
     raise typer.Exit(code)

@@ -936,6 +936,11 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
                                                      r"Officer|President", head))
     iso = countries[-1].key[2:] if countries else None
     if countries and re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
+        missions = [m for m in bodies if re.match(r"(?:Perwakilan|Kedutaan|Konsulat|KBRI|KJRI|"
+                                                  r"PTRI|Embassy|Permanent Mission|Consulate)",
+                                                  m.text)]
+        if missions:
+            return missions[0].key  # "Duta Besar/Kepala Perwakilan Tetap RI untuk PBB"
         return countries[0].key  # "Duta Besar RI untuk PBB": the state the envoy serves
     if bodies:
         return bodies[-1].key
@@ -1155,8 +1160,8 @@ def _people(doc: DocAnalysis) -> None:
             doc.mention(m.start(), m.end() if m.group("deg") else ns + len(name), ent)
         # Apposition: "Puan Maharani, Indonesia's Coordinating Minister for ..."
         # Also "Anung Sugihantono (Dirjen P2P, Kemenkes RI)", "Moeti, WHO Regional Director".
-        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})(?P<sep>,\s+|\s*\()",
-                             text[sa:sb]):
+        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})"
+                             r"(?P<sep>,\s+|\s*\()", text[sa:sb]):
             ns0 = sa + m.start("name")
             after = sa + m.end()
             limit = sb

@@ -66,6 +66,7 @@ class Rules:
         self.doc = doc
         self.text = doc.text
         self.facts: list[FactRec] = []
+        self.notes: list[tuple[int, str]] = []
         self._post_spans = [(m.post.start, m.post.end) for m in doc.mentions if m.post]
         self._events = sorted((m for m in doc.mentions if m.type == "Event"),
                               key=lambda m: m.start)
@@ -80,6 +81,10 @@ class Rules:
         if f.subject == f.object:
             return
         self.facts.append(f)
+
+    def why(self, pos: int, message: str) -> None:
+        """Why a rule that saw its trigger made no fact: `hdkg extract --explain` prints it."""
+        self.notes.append((pos, message))
 
     def clauses(self, a: int, b: int) -> list[tuple[int, int]]:
         out = []
@@ -269,8 +274,8 @@ class Rules:
             r"(?<![\w\-])(?:(?P<chair>Ketua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
             r"[Pp]impin|[Cc]o-chair(?:ed)?|[Cc]hair(?:ed|man|person)?|Convener of|kursi Ketua)"
             r"|(?P<member>[Aa]nggota|member of|a member of)"
-            r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|(?:to |as )?host(?:s|ing)?"
-            r"(?: of)?))(?![\w\-])")
+            r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|"
+            r"(?:to |as )?host(?:s|ing)?(?: of)?))(?![\w\-])")
         since = re.search(r"(?:Sejak|sejak|Since|since)\s+((?:19|20)\d\d)", text[sa:sb])
         for m in trig.finditer(text, a, b):
             word = m.group(0)
@@ -297,6 +302,7 @@ class Rules:
                     r"\s*(?:virtual|secara virtual)?\s*(?:sekaligus|,|\.|$)", after):
                 obj = self.last_event_before(m.start()) if kind == "hosts" else None
             if obj is None:
+                self.why(m.start(), f"{kind}: {word!r} but no body or meeting right after it")
                 continue
             if kind == "member_of" and obj.type == "Event":
                 continue
@@ -324,6 +330,7 @@ class Rules:
                 if re.match(r"\s*Sebagai\b|\s*As\b", text[a:m.start()]):
                     subj = next((x for x in self.actors(obj.end, b) if x.type != "Event"), None)
             if subj is None or subj.key == obj.key:
+                self.why(m.start(), f"{kind}: {word!r} but no actor before it holds the role")
                 continue
             if kind == "hosts" and subj.type == "Person":
                 continue
@@ -550,9 +557,12 @@ class Rules:
             body = bodies[0] if bodies else (self.acronym_body(a, m.start()) or
                                              self.definite_body(a, m.end()))
             if body is None:
+                self.why(m.start(), f"member_of: {m.group(0)!r} but no body before it")
                 continue
             items = self.list_items(m.end(), b, ("Country", "Organization"))
             if len(items) < 2 or any(x.key == body.key for x in items):
+                self.why(m.start(), f"member_of: {m.group(0)!r} but no list of two or more "
+                                    "states or bodies follows")
                 continue
             for x in items:
                 self.add(FactRec("member_of", x.key, body.key, "member-list-trigger", (a, b),
@@ -707,6 +717,7 @@ class Rules:
         sign = self.SIGN.search(text, a, b)
         between = re.search(r"(?<![\w\-])(?:antara|between)\s+", text[km.start():b])
         if re.search(r"\b(?:rancangan|draft|akan ditandatangani|to be signed)\b", text[a:b]):
+            self.why(km.start(), "agreement_with: a draft or an agreement still to be signed")
             return
         if re.search(r"\b\d+\s+(?:MoU|nota)", text[a:b]) and not re.search(
                 r"dengan\s+[A-Z]|with\s+[A-Z]|antara|between", text[a:b]):
@@ -739,6 +750,9 @@ class Rules:
         if not parties and sign is not None:
             parties.extend(self._signers(a, b, sign.start(), sign.end()))
         if not parties:
+            self.why(km.start(), f"agreement_with: {km.group(0)!r} but its two parties are not "
+                                 "named ('antara/between', 'dengan/with', two signers, 'both "
+                                 "sides')")
             return
         dates = self.agreement_dates(a, b)
         fallback = False
@@ -927,8 +941,14 @@ class Rules:
             ca, cb = self._clause_of(a, b, m.start())
             obj = self.object_after(m.end(), cb, ("Event",)) or self._event_for(a, here, m)
             if obj is None:
+                self.why(m.start(), f"participated_in: {m.group(0)!r} but no meeting is named "
+                                    "in the sentence, before it, or as the text's event")
                 continue
-            for subj in self._subjects(ca, m.start()):
+            subjects = self._subjects(ca, m.start())
+            if not subjects:
+                self.why(m.start(), f"participated_in: {m.group(0)!r} but nobody is named "
+                                    "before it in its clause")
+            for subj in subjects:
                 self._attends(subj, obj, "attends", (a, b), 0.75)
         lists = list(trigger_pattern("participated_in", "list_after").finditer(text, a, b))
         prev = [s for s in self.doc.sentences if s[1] <= a]
@@ -944,6 +964,8 @@ class Rules:
         for m in lists:
             obj = self._event_for(a, here, m)
             if obj is None:
+                self.why(m.start(), f"participated_in: list after {m.group(0)!r} but no meeting "
+                                    "is named in the sentence, before it, or as the text's event")
                 continue
             for x in self.actors(m.end(), b):
                 if x.type == "Person" or (x.type in ("Country", "Organization") and
@@ -957,6 +979,8 @@ class Rules:
         text = self.text
         for m in trigger_pattern("participated_in", "meeting_verbs").finditer(text, a, b):
             if not here:
+                self.why(m.start(), f"participated_in: {m.group(0)!r} but the sentence names no "
+                                    "meeting: an unnamed meeting gives no fact")
                 return
             after = [x for x in here if x.start >= m.start()]
             obj = after[0] if after else here[-1]
@@ -1098,8 +1122,8 @@ _LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[,;]\s*)?(?:(?:dan|and|serta|&)\s+)?"
                        r"(?:the\s+|Republik\s+)?", re.IGNORECASE)
 # An item no list knows, passed over inside a list: ", Butan, ", ", the Welcome Trust and ".
-_LIST_SKIP = re.compile(r"\s*[,;]\s*(?:(?:dan|and|serta|the)\s+)?(?:[A-Z][\w'’\-&]*\s*){1,3}[,;]?\s*"
-                        r"(?:(?:dan|and|serta|&)\s+)?(?:the\s+)?")
+_LIST_SKIP = re.compile(r"\s*[,;]\s*(?:(?:dan|and|serta|the)\s+)?(?:[A-Z][\w'’\-&]*\s*){1,3}"
+                        r"[,;]?\s*(?:(?:dan|and|serta|&)\s+)?(?:the\s+)?")
 _NAMELY = re.compile(r"(?:,?\s*(?:yakni|yaitu|namely|antara lain)\s*:?|:)\s*")
 _DELEGATION = re.compile(r"(?i)\b(?:delegasi|delegation|delegates|tim|team|rombongan)\b")
 # A country or body that is itself an item of a list, not a word inside an item's description
@@ -1120,7 +1144,7 @@ _BARE_TITLE = re.compile(r"(?<![\w\-])(?:Menkes|Wamenkes|Sekjen|Dirjen|Menlu|Wam
 def apply_rules(doc: DocAnalysis) -> list[FactRec]:
     """Every fact the rules read from the document, deduplicated."""
     facts = Rules(doc).run()
-    return _dedupe(doc, facts)
+    return dedupe(doc, facts)
 
 
 def _country_of(doc: DocAnalysis, key: str) -> str:
@@ -1134,7 +1158,9 @@ def _country_of(doc: DocAnalysis, key: str) -> str:
     return key
 
 
-def _dedupe(doc: DocAnalysis, facts: list[FactRec]) -> list[FactRec]:
+def dedupe(doc: DocAnalysis, facts: list[FactRec]) -> list[FactRec]:
+    """One record per fact: repeated statements merged, an undated statement of a dated
+    relationship dropped."""
     out: list[FactRec] = []
     seen: set[tuple] = set()
     # An agreement dated only by the dateline gives way to a dated one of the same states.

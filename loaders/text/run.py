@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 
@@ -74,6 +75,27 @@ def _threads_unsafe() -> bool:
     import sys
 
     return sys.platform != "linux"
+
+
+def explain_paths(paths: list[Path], out: TextIO, console: Console | None = None,
+                  max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
+    """Print the explanation of every document (`hdkg extract --explain`); 0, or 2 when any
+    input was skipped."""
+    from hdkg.loaders.text.explain import explain
+    from hdkg.loaders.text.read import UnreadableDocument, read_document
+
+    console = console or Console(stderr=True)
+    skipped = 0
+    for path in collect_paths(paths):
+        try:
+            document = read_document(path, max_bytes)
+        except UnreadableDocument as e:
+            skipped += 1
+            console.print(f"skipped {path}: {e}", highlight=False, soft_wrap=True, markup=False)
+            continue
+        for line in explain(document):
+            out.write(line + "\n")
+    return 2 if skipped else 0
 
 
 def run_extract(paths: list[Path], output: Path, jobs: int = 1,
