@@ -248,8 +248,9 @@ def _country_display(doc: DocAnalysis, iso: str) -> str:
 
 
 def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
-                    english: bool) -> Ent:
-    """The ministry of `portfolio` of state `iso`: one entity whatever words name it."""
+                    english: bool, written: str | None = None) -> Ent:
+    """The ministry of `portfolio` of state `iso`: one entity whatever words name it, named
+    with the state as the text first writes it ("Kementerian Kesehatan PNG")."""
     pkey = PORTFOLIOS.get(portfolio.lower(), norm_key(portfolio))
     if iso == "IDN":
         for cand in (f"Kementerian {portfolio}", f"Ministry of {portfolio} of Indonesia",
@@ -266,7 +267,7 @@ def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
     if iso == "IDN":
         name = f"Ministry of {portfolio}" if english else f"Kementerian {portfolio}"
     else:
-        place = _country_display(doc, iso)
+        place = written or _country_display(doc, iso)
         name = (f"Ministry of {portfolio} of {place}" if english
                 else f"Kementerian {portfolio} {place}")
     return doc.entity(key, "Organization", name, start, portfolio=portfolio, country=iso)
@@ -865,6 +866,9 @@ def _person(doc: DocAnalysis, name: str, start: int) -> Ent:
     return doc.entity(key, "Person", name, start)
 
 
+_PORTFOLIO_WORD = re.compile(r"\s+([A-Z][a-z][\w\-]*|dan|and|&|serta|of|for|the)(?![\w\-])")
+
+
 def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple[int, str,
                                                                                     list[Mention]]:
     """From a post's head word, the end of the post phrase, its title and its mentions."""
@@ -872,6 +876,27 @@ def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple
     pos = end_head
     role_end = end_head
     inside: list[Mention] = []
+    if re.match(r"(?:Wakil )?Menteri$|(?:Deputy |Vice )?Minister(?: of| for)?$",
+                text[start:end_head]):
+        # "Menteri Transportasi dan Penerbangan Sipil PNG Walter David": a portfolio the word
+        # lists do not know runs up to the state that closes it.
+        p = end_head
+        first = _PORTFOLIO_WORD.match(text, p, limit)
+        if first is not None and first.group(1) in W.POST_WORDS:
+            p = limit  # a portfolio the lists know: the loop below reads it
+        for _ in range(8):
+            if p >= limit:
+                break
+            nxt = _WS.match(text, p).end()
+            if doc.mention_at(nxt, ("Country",)) is not None:
+                if p > end_head and not re.search(r"\b(?:of|for|the|dan|and|serta|&)$",
+                                                  text[end_head:p]):
+                    pos = role_end = p
+                break
+            w = _PORTFOLIO_WORD.match(text, p, limit)
+            if w is None or doc.mention_at(w.start(1)) is not None:
+                break
+            p = w.end()
     while pos < limit:
         f = _FILLER.match(text, pos)
         if f:
@@ -935,13 +960,14 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
     english = doc.language == "en" or bool(re.search(r"Minister|Secretary|Director|Head|"
                                                      r"Officer|President", head))
     iso = countries[-1].key[2:] if countries else None
-    if countries and re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
+    if re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
         missions = [m for m in bodies if re.match(r"(?:Perwakilan|Kedutaan|Konsulat|KBRI|KJRI|"
                                                   r"PTRI|Embassy|Permanent Mission|Consulate)",
                                                   m.text)]
         if missions:
             return missions[0].key  # "Duta Besar/Kepala Perwakilan Tetap RI untuk PBB"
-        return countries[0].key  # "Duta Besar RI untuk PBB": the state the envoy serves
+        if countries:
+            return countries[0].key  # "Duta Besar RI untuk PBB": the state the envoy serves
     if bodies:
         return bodies[-1].key
     if MINISTER_HEAD.match(role) and not HEAD_OF_STATE.match(re.sub(r"^Wakil ", "", role)):
@@ -970,7 +996,12 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
             state = iso or _default_state(doc, start)
             if state is None:
                 return None
-            return ministry_entity(doc, portfolio, state, start, doc.language == "en").key
+            written = countries[-1].text if countries and countries[-1].text else None
+            if written and re.match(r"(?i)(?:the |republi[ck]|kingdom|kerajaan|federal|"
+                                    r"state of|negara)", written):
+                written = None  # "the Republic of Maldives": the state's short name reads better
+            return ministry_entity(doc, portfolio, state, start, doc.language == "en",
+                                   written).key
         return None
     if countries:
         if re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
