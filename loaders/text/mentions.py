@@ -1386,7 +1386,19 @@ _SERIES = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.
 _QUOTED = re.compile(r"\s*[\"“']([^\"”']{3,150})[\"”']")
 
 
+# Unnamed occasions of one kind are one occasion within a text: "pertemuan bilateral",
+# "bertemu secara bilateral", "the bilateral meeting".
+_GENERIC_KIND = (("bilateral", re.compile(r"(?i)bilateral")),
+                 ("courtesy", re.compile(r"(?i)courtesy call|kunjungan kehormatan")),
+                 ("state-visit", re.compile(r"(?i)kunjungan kenegaraan|state visit|pertemuan "
+                                            r"kenegaraan")))
+
+
 def _event_key(doc: DocAnalysis, a: int, b: int, name: str, ordinal: int | None) -> str:
+    if name[:1].islower():
+        for kind, pat in _GENERIC_KIND:
+            if pat.search(name):
+                return f"E:generic:{kind}"
     inner = [m for m in doc.outer_mentions(a, b) if m.type in ("Organization", "Forum")]
     if ordinal is not None and inner:
         return f"E:{inner[-1].key}:{ordinal}"

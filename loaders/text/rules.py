@@ -968,6 +968,8 @@ class Rules:
                                     "is named in the sentence, before it, or as the text's event")
                 continue
             for x in self.actors(m.end(), b):
+                if self._titles_someone(x, posts=False):
+                    continue  # "di bawah pimpinan Mayjen TNI dr ...": TNI is his title's
                 if x.type == "Person" or (x.type in ("Country", "Organization") and
                                           _LIST_ITEM.search(text[max(m.end(), x.start - 60):
                                                                  x.start])):
@@ -984,16 +986,33 @@ class Rules:
                 return
             after = [x for x in here if x.start >= m.start()]
             obj = after[0] if after else here[-1]
-            ca, cb = self._clause_of(a, b, m.start())
+            ca, _cb = self._clause_of(a, b, m.start())
             sides = self._subjects(ca, m.start())
-            stop = obj.start if obj.start > m.end() else cb
+            stop = obj.start if obj.start > m.end() else b
             for x in self.actors(m.end(), stop):
+                if self._titles_someone(x):
+                    continue  # "dengan Ketua ICMM", "Mayjen TNI dr ...": a title's body
                 if x.type in ("Person", "Country") or (
                         x.type == "Organization" and _LIST_ITEM.search(
                             text[max(m.end(), x.start - 60):x.start])):
                     sides.append(x)
             for x in sides:
                 self._attends(x, obj, "meeting-sides", (a, b), 0.7)
+
+    def _titles_someone(self, x: Mention, posts: bool = True) -> bool:
+        """A body named as part of someone's title: right before a name ("Mayjen TNI dr
+        Daniel Tjen"), or, with `posts`, right after a post word ("bertemu dengan Ketua
+        ICMM": the chair met, not the body; a delegation's list names units by their heads
+        instead, "didampingi Kepala Biro X", and keeps them)."""
+        if x.type == "Person":
+            return False
+        before = self.text[max(0, x.start - 25):x.start]
+        if posts and re.search(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|Secretary|"
+                     r"Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|Marsekal)\s+$", before):
+            return True
+        after = self.doc.outer_mentions(x.end, min(len(self.text), x.end + 12))
+        return bool(after and after[0].type == "Person" and
+                    re.fullmatch(r"\s+(?:(?:dr|Dr|drg|Prof)\.?\s+)*", self.text[x.end:after[0].start]))
 
     def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
                  confidence: float) -> None:
@@ -1060,7 +1079,11 @@ class Rules:
                         m.key not in first:
                     counts[m.key] += 3
                 first.setdefault(m.key, m)
-            best = max(counts, key=lambda k: (counts[k], -first[k].start), default=None)
+            # A named meeting is what a text reports; an unnamed one ("pertemuan bilateral")
+            # only where nothing is named.
+            best = max(counts, key=lambda k: (not first[k].text[:1].islower() and
+                                              not self.doc.entities[k].name[:1].islower(),
+                                              counts[k], -first[k].start), default=None)
             self._main_event = first[best] if best else None
         return self._main_event
 
