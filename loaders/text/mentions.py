@@ -332,7 +332,7 @@ _HEAD_ID = re.compile(r"(?<![\w\-])(?:" + "|".join(
     sorted((re.escape(h) for h in W.BODY_HEADS_ID), key=len, reverse=True)) + r")(?![\w\-])")
 _HEAD_EN = re.compile(r"(?<![\w\-])(?:" + "|".join(
     sorted((re.escape(h) for h in W.BODY_HEADS_EN), key=len, reverse=True)) + r")(?![\w\-])")
-_CAP = re.compile(r"(?:[A-Z][\w'’\-]*|\d+[A-Za-z]*)(?:\.[A-Z][\w]*)*\.?")
+_CAP = re.compile(r"(?:[A-Z][\w'’\-]*|\d+(?:-[A-Z][a-z]+)?[A-Za-z]*)(?:\.[A-Z][\w]*)*\.?")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _ACR = re.compile(r"[A-Z][A-Za-z0-9\-&]{1,11}")
 
@@ -1572,9 +1572,10 @@ def _events(doc: DocAnalysis) -> None:
             if doc.covered(hm.start()):
                 continue
             end = hm.end()
-            cm = re.compile(r"\s+(?:on|of)\s+(?=[A-Z])").match(text, end)
+            cm = re.compile(r"\s+(?:on|of)\s+(?:the\s+)?(?=[A-Z0-9])").match(text, end)
             if cm:
-                end = max(end, _scan_right(doc, cm.end(), sb))
+                more = _scan_right(doc, cm.end(), sb)
+                end = more if more > cm.end() else end
             elif hm.group(0) == "Side Event":
                 end = _scan_right(doc, end, sb)
             om = _ORD_ID.match(text, end)  # "ASEAN Health Ministerial Meeting ke-15"

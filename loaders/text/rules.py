@@ -1007,12 +1007,12 @@ class Rules:
         if x.type == "Person":
             return False
         before = self.text[max(0, x.start - 25):x.start]
-        if posts and re.search(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|Secretary|"
-                     r"Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|Marsekal)\s+$", before):
+        if posts and _TITLE_BEFORE.search(before):
             return True
         after = self.doc.outer_mentions(x.end, min(len(self.text), x.end + 12))
         return bool(after and after[0].type == "Person" and
-                    re.fullmatch(r"\s+(?:(?:dr|Dr|drg|Prof)\.?\s+)*", self.text[x.end:after[0].start]))
+                    re.fullmatch(r"\s+(?:(?:dr|Dr|drg|Prof)\.?\s+)*",
+                                 self.text[x.end:after[0].start]))
 
     def _attends(self, subj: Mention, obj: Mention, rule: str, span: tuple[int, int],
                  confidence: float) -> None:
@@ -1094,7 +1094,10 @@ class Rules:
         acts = [x for x in self.actors(ca, pos) if x.type != "Event"]
         people = [x for x in acts if x.type == "Person"]
         if people:
-            return people
+            # "Dr X from the UNFPA presented ...": the body the speaker comes from takes part.
+            homes = [x for x in acts if x.type == "Organization" and re.search(
+                r"\b(?:from|dari)\s+(?:the\s+)?$", self.text[max(ca, x.start - 12):x.start])]
+            return people + homes
         if acts and acts[0].type in ("Country", "Organization"):
             return acts[:1]
         person = self._bare_title(ca, pos)
@@ -1138,6 +1141,9 @@ _SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disep
                         r"(?:tahun\s+)?((?:19|20)\d\d)\b")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-Z])|"
                        r"\b([a-z]+)\s+(?:tersebut|ini|itu)\b")
+_TITLE_BEFORE = re.compile(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|"
+                           r"Secretary|Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|"
+                           r"Marsekal)\s+$")
 _LIST_INTRO = re.compile(r"\s*,?\s*(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
                          r"sebelas|two|three|four|five|six|seven|eight|nine|ten|eleven)?\s*"
                          r"(?:negara|countries|states|anggota|members)?\s*,?\s*"
