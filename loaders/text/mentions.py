@@ -1426,6 +1426,9 @@ def _same_event(doc: DocAnalysis, name: str, ordinal: int | None) -> Ent | None:
     return None
 
 
+_EVENT_YEAR = re.compile(r"(?:\s*\([A-Z][\w\-]*\))?\s+(?:19|20)\d\d(?![\d/\-–])")
+
+
 def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
                same: Ent | None = None) -> Ent | None:
     text = doc.text
@@ -1452,6 +1455,10 @@ def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
             end = _scan_right(doc, about.end(), limit)
             if end > about.end():
                 b = end
+        surface = text[a:b]
+    year = _EVENT_YEAR.match(text, b)
+    if year and not re.search(r"(?:19|20)\d\d\W*$", surface):
+        b = year.end()  # "Regional Committee Meeting (RCM) 2023", "World Bio Summit 2025"
         surface = text[a:b]
     name = _strip_parens(surface)
     name = re.sub(r"[\"“”]", "", name)

@@ -12,7 +12,7 @@ ABBREVIATIONS = frozenset(
     "dr drg dra drs prof ir h hj st no jl sp kes sc ph phil ped pd mph sip mba md msc "
     "ma mm mh sh skm mkm mars purn letjen mayjen brigjen jend kol ltd inc co corp "
     "vs etc e g i u s mr mrs ms messrs jr sr rev gov gen lt col capt sgt rp tel hlm "
-    "dll dsb dkk yth bpk ibu sdr a b c d f j k l m n o p q r t v w x y z".split())
+    "dll dsb dkk yth bpk ibu sdr hon hj a b c d f j k l m n o p q r t v w x y z".split())
 
 # Degrees written after a name: a period after one ends the sentence when a capital follows
 # ("..., dr. Endang Rahayu, MPH, Dr. PH. Forum ...").
