@@ -645,7 +645,9 @@ class Rules:
                 if any(f.predicate == "chair_of" and f.subject == c.key and f.object == body.key
                        for f in self.facts):
                     continue
-                year = re.search(r"\b((?:19|20)\d\d)\b", text[m.start():min(b, m.end() + 25)])
+                # The presidency's year: right after the word, else the sentence's first
+                # year after it ("... passed from Australia to Turkey, ... throughout 2022").
+                year = re.search(r"\b((?:19|20)\d\d)\b", text[m.start():b])
                 y = year.group(1) if year else None
                 self.add(FactRec("chair_of", c.key, body.key, "presidency", (a, b), 0.8,
                                  start=y, end=y))
