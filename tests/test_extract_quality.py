@@ -1,5 +1,10 @@
-"""The extractor against the shared gold annotations (seeds + corpus/dev), with the
-figures the issue asks for. Skipped where the shared folder is not beside the repository."""
+"""The extractor against the shared gold annotations: seeds + corpus/dev (the regression set)
+and corpus/press (real-press constructions, the main development set). Skipped where the
+shared folder is not beside the repository.
+
+The press floors are what the loader reaches today, so that no change goes back on them; the
+issue's targets (core F1 0.80 at precision 0.88, participated_in F1 0.70, entities F1 0.90,
+time 0.90) are above them and stated in PRESS_GOALS, which the README reports against."""
 
 from __future__ import annotations
 
@@ -25,10 +30,13 @@ def _scorer():
     return module
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("quality")
-    folders = [SHARED / "seeds", SHARED / "corpus" / "dev"]
+PRESS_FLOORS = {"core_f1": 0.68, "core_precision": 0.86, "participated_f1": 0.63,
+                "entities_f1": 0.88, "time": 0.88}
+PRESS_GOALS = {"core_f1": 0.80, "core_precision": 0.88, "participated_f1": 0.70,
+               "entities_f1": 0.90, "time": 0.90}
+
+
+def _score_folders(tmp, folders: list[Path]) -> dict:
     gold = tmp / "gold.jsonl"
     gold.write_text("".join((f / "gold.jsonl").read_text(encoding="utf-8") for f in folders),
                     encoding="utf-8")
@@ -45,6 +53,33 @@ def scores(tmp_path_factory) -> dict:
     result, errors = score.score(score.load(str(gold)), score.load(str(pred)), docs)
     print("\n".join(errors))
     return result
+
+
+@pytest.fixture(scope="module")
+def press(tmp_path_factory) -> dict:
+    return _score_folders(tmp_path_factory.mktemp("press"), [SHARED / "corpus" / "press"])
+
+
+def test_press_core_facts(press: dict) -> None:
+    core = press["core_facts"]
+    assert core["f1"] >= PRESS_FLOORS["core_f1"], core
+    assert core["precision"] >= PRESS_FLOORS["core_precision"], core
+
+
+def test_press_participation(press: dict) -> None:
+    assert press["by_predicate"]["participated_in"]["f1"] >= PRESS_FLOORS["participated_f1"], \
+        press["by_predicate"]["participated_in"]
+
+
+def test_press_entities_and_time(press: dict) -> None:
+    assert press["entities"]["f1"] >= PRESS_FLOORS["entities_f1"], press["entities"]
+    assert press["time_accuracy"] >= PRESS_FLOORS["time"], press["time_accuracy"]
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict:
+    return _score_folders(tmp_path_factory.mktemp("quality"),
+                          [SHARED / "seeds", SHARED / "corpus" / "dev"])
 
 
 def test_core_facts_f1(scores: dict) -> None:

@@ -825,7 +825,7 @@ _CONTEXT_NAME = re.compile(
     rf"(?<=announce that )|(?<=announced that )|(?<![\w.’'\-]))"
     rf"(?P<name>{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W.NAME_WORD}){{1,3}})"
     rf"(?=\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
-    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+\([A-Z]{{2,8}}\)\s*[,;]|"
+    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+\([A-Z]{{2,8}}\)\s*(?:[,;]|(?:dan|and|serta)\b)|"
     rf"\s+from\s+the\s+[A-Z])")
 
 
@@ -1114,7 +1114,7 @@ def _people(doc: DocAnalysis) -> None:
             nm = _NAME_AFTER.match(text, post_end)
             if nm is not None and nm.group("sep").strip() != "," and (
                     _clean_name(doc, nm.start("name"), nm.group("name")) is None or
-                    re.match(r"\s+(?:[A-Z]{2,}\b|untuk\b|di\b|for\b|of\b)", text[nm.end():])):
+                    re.match(r"\s+(?:[A-Z]{2,}\b|untuk\b|for\b|of\b)", text[nm.end():])):
                 nm = None  # "Kepala Perwakilan Tetap RI untuk ...": a body, not a name
             if nm is None:
                 tail = _post_tail(text, post_end, sb, doc)

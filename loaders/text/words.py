@@ -21,7 +21,8 @@ DEGREE = (r"(?:Sp\.?\s?[A-Z][\w.()\-]*|M\.\s?[A-Z][a-z]{1,4}\.?|Ph\.?\s?D\.?"
           r"|S\.\s?[A-Z][a-z]{1,4}\.?|Dr\.?\s?PH|MPH|SIP|MBA|MSc|MKM|SKM|MARS|DrPH|MD|PhD|MA|MM|MH|SH|MPP|MHA|FRCP\w*|DTM&H|K)")
 DEGREES = rf"(?:,\s*{DEGREE}(?=[\s,.;)]|$))*"
 
-PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la le di".split())
+# Not "di": in Indonesian text it is the preposition "at" ("... Tikoduadua di Suva").
+PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la le".split())
 
 # Letters of names: Latin with the accents of Vietnamese, Turkish, Polish ... ("Nguyễn Văn
 # Thuấn", "Đào Hồng Lan"), upper case first.
