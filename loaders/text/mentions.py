@@ -65,7 +65,7 @@ PORTFOLIOS = {
     "foreign": "foreign affairs", "treasury": "treasury", "the treasury": "treasury",
     "perdagangan": "trade", "trade": "trade", "dalam negeri": "home affairs",
 }
-MINISTER_HEAD = re.compile(r"^(?:Wakil |Deputy |Vice )?(?:Menteri|Minister|Menkes|Wamenkes|"
+MINISTER_HEAD = re.compile(r"^(?:Wakil |Deputy |Vice |Union )?(?:Menteri|Minister|Menkes|Wamenkes|"
                            r"Menlu|Wamenlu|Menkeu|Coordinating Minister|Health Minister|"
                            r"Finance Minister|Foreign Minister)")
 HEAD_OF_STATE = re.compile(r"^(?:Wakil )?(?:Presiden|President|Vice[- ]President|Perdana "
@@ -248,7 +248,7 @@ def _country_display(doc: DocAnalysis, iso: str) -> str:
 
 
 def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
-                    english: bool, written: str | None = None) -> Ent:
+                    english: bool, written: str | None = None, inferred: bool = False) -> Ent:
     """The ministry of `portfolio` of state `iso`: one entity whatever words name it, named
     with the state as the text first writes it ("Kementerian Kesehatan PNG")."""
     pkey = PORTFOLIOS.get(portfolio.lower(), norm_key(portfolio))
@@ -264,7 +264,9 @@ def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
     key = f"M:{pkey}:{iso}"
     if key in doc.entities:
         return doc.entities[key]
-    if iso == "IDN":
+    if iso == "IDN" or inferred:
+        # Indonesia's own, or a state the text does not write in the title ("Public Health
+        # Minister Cholnan"): the name is what the text says, the state an attribute.
         name = f"Ministry of {portfolio}" if english else f"Kementerian {portfolio}"
     else:
         place = written or _country_display(doc, iso)
@@ -802,6 +804,11 @@ _POSS = re.compile(r"(?:the\s+|an?\s+)?(?:(?P<poss>(?:the\s+)?[A-Z][\w.]*(?:\s+[
                    r"['’]s?\s+)?")
 
 
+_VERB_POST = re.compile(
+    r"(?<![\w\-])(?:(?:memegang|menduduki|mengemban)\s+(?:kursi|jabatan|posisi|amanah)\s+"
+    r"(?:sebagai\s+)?|(?:dilantik|diangkat|ditunjuk|terpilih|appointed|named|elected|chosen|"
+    r"assumed office)\s+(?:kembali\s+)?(?:menjadi\s+|sebagai\s+|as\s+)(?:the\s+)?"
+    r"(?:new\s+|baru\s+)?)")
 _RELATIVE_POST = re.compile(
     rf"(?<![\w.])(?P<name>{W.NAME}){W.DEGREES},?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
     rf"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"
@@ -971,7 +978,7 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
     if bodies:
         return bodies[-1].key
     if MINISTER_HEAD.match(role) and not HEAD_OF_STATE.match(re.sub(r"^Wakil ", "", role)):
-        r = re.sub(r"^(?:Wakil |Deputy |Vice )", "", role)
+        r = re.sub(r"^(?:Wakil |Deputy |Vice |Union )", "", role)
         full = W.SHORT_POSTS.get(r.split()[0], None)
         if full:
             r = full + r[len(r.split()[0]):]
@@ -1001,7 +1008,9 @@ def _post_object(doc: DocAnalysis, head: str, role: str, inside: list[Mention],
                                     r"state of|negara)", written):
                 written = None  # "the Republic of Maldives": the state's short name reads better
             return ministry_entity(doc, portfolio, state, start, doc.language == "en",
-                                   written).key
+                                   written, inferred=iso is None and doc.language == "en").key
+        if countries:
+            return countries[-1].key  # "Minister of Brunei Darussalam"
         return None
     if countries:
         if re.match(r"(?:Duta Besar|Dubes|Ambassador|Konsul)", role):
@@ -1263,7 +1272,7 @@ def _people(doc: DocAnalysis) -> None:
                              rf"(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?", text[sa:sb]):
             hp = _POST_HEAD.match(text, sa + m.end())
             ns0 = sa + m.start("name")
-            if hp is None or doc.covered(ns0):
+            if hp is None:
                 continue
             got = _clean_name(doc, ns0, m.group("name"))
             if got is None or len(got[1].split()) < 2:
@@ -1272,9 +1281,26 @@ def _people(doc: DocAnalysis) -> None:
             if ns + len(name) != ns0 + len(m.group("name")):
                 continue
             post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
-            doc.mention(ns, ns + len(name), _person(doc, name, ns),
-                        post=Post(hp.start(), post_end, role,
-                                  _post_object(doc, hp.group(0), role, inside, hp.start())))
+            post = Post(hp.start(), post_end, role,
+                        _post_object(doc, hp.group(0), role, inside, hp.start()))
+            known = [x for x in doc.mentions_in_window(ns) if x.type == "Person"
+                     and x.start <= ns < x.end]
+            if known:  # "Dr Jaime Sepulveda as Vice-Chair": the name is read already
+                for x in known:
+                    x.post = x.post or post
+            elif not doc.covered(ns):
+                doc.mention(ns, ns + len(name), _person(doc, name, ns), post=post)
+        # "Dante ... kini sah memegang kursi Wakil Menteri Kesehatan", "X was appointed as ..."
+        for m in _VERB_POST.finditer(text, sa, sb):
+            hp = _POST_HEAD.match(text, m.end())
+            if hp is None:
+                continue
+            people = [x for x in doc.mentions_in(sa, m.start()) if x.type == "Person"]
+            if not people or people[-1].post is not None:
+                continue
+            post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
+            people[-1].post = Post(hp.start(), post_end, role,
+                                   _post_object(doc, hp.group(0), role, inside, hp.start()))
         # "X, who was then Rwanda's health minister", "X, yang menjabat Kepala Badan ...".
         for m in _RELATIVE_POST.finditer(text, sa, sb):
             ns0 = m.start("name")

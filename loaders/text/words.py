@@ -18,7 +18,8 @@ TITLES = rf"(?:{TITLE})*"
 
 # Degrees written after a name and a comma ("Acep Somantri, SIP, MBA").
 DEGREE = (r"(?:Sp\.?\s?[A-Z][\w.()\-]*|M\.\s?[A-Z][a-z]{1,4}\.?|Ph\.?\s?D\.?"
-          r"|S\.\s?[A-Z][a-z]{1,4}\.?|Dr\.?\s?PH|MPH|SIP|MBA|MSc|MKM|SKM|MARS|DrPH|MD|PhD|MA|MM|MH|SH|MPP|MHA|FRCP\w*|DTM&H|K)")
+          r"|S\.\s?[A-Z][a-z]{1,4}\.?|Dr\.?\s?PH|MPH|SIP|MBA|MSc|MKM|SKM|MARS|DrPH|MD|PhD|MA|MM|MH|SH|MPP|MHA|FRCP\w*|DTM&H|DTCE"
+          r"|FINASIM|FISR|MKes|MSi|K)")
 DEGREES = rf"(?:,\s*{DEGREE}(?=[\s,.;)]|$))*"
 
 # Not "di": in Indonesian text it is the preposition "at" ("... Tikoduadua di Suva").
@@ -44,7 +45,8 @@ POST_HEADS_ID = (
     "Anggota Komisi|Ketua Komisi|Ketua DPR|Ketua MPR|Sekretaris|"
     "Menkes|Wamenkes|Sekjen|Dirjen|Dubes|Menlu|Wamenlu|Menkeu|Wapres|Kabiro|Karo|Dirut|Menko")
 POST_HEADS_EN = (
-    "Coordinating Minister|Deputy Minister|Vice Minister|Minister of State|Minister|Health "
+    "Coordinating Minister|Deputy Minister|Vice Minister|Union Minister|Minister of State|"
+    "Minister|Health "
     "Minister|Finance Minister|Foreign Minister|Prime Minister|Vice-President|Vice President|"
     "President|Deputy Secretary|Secretary-General|Secretary General|Under-Secretary|Secretary|"
     "Director-General|Director General|Deputy Director-General|Regional Director|Director|"
