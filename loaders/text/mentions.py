@@ -1345,6 +1345,9 @@ def _people(doc: DocAnalysis) -> None:
             if any(w in W.GENERIC_BODY_WORDS or w in W.BODY_HEADS_EN or w in W.BODY_HEADS_ID
                    or w in W.VENUE_WORDS for w in got[1].split()):
                 continue
+            acr = re.match(r"\s*\(([A-Z]{2,8})\)", text[m.end("name"):])
+            if acr and acr.group(1) == "".join(w[0] for w in got[1].split()).upper():
+                continue  # "Anti Microbial Resistance (AMR)": a term defined, not a person
             doc.mention(ns0, ns0 + len(got[1]), _person(doc, got[1], ns0))
         # "dipimpin Loyce Pace", "led by Eric Hargan"
         for m in re.finditer(rf"(?:dipimpin(?:\s+oleh)?|led by|headed by)\s+(?P<name>{W.NAME})",
@@ -1357,7 +1360,35 @@ def _people(doc: DocAnalysis) -> None:
                 continue
             ns, name = got
             doc.mention(ns, ns + len(name), _person(doc, name, ns))
+    _merge_partial_names(doc)
     _short_mentions(doc)
+
+
+def _merge_partial_names(doc: DocAnalysis) -> None:
+    """'Al Kuwari' after 'Hanan Mohamed Al Kuwari', 'Ali Ghufron' beside 'Ali Ghufron Mukti':
+    a name of two or more words that begins or ends exactly one longer name of the text is
+    that person."""
+    people = [e for e in doc.entities.values() if e.type == "Person"]
+    for short in people:
+        words = short.name.split()
+        if len(words) < 2:
+            continue
+        longer = [e for e in people if e is not short and e.key in doc.entities
+                  and len(e.name.split()) > len(words)
+                  and (e.name.split()[:len(words)] == words or
+                       e.name.split()[-len(words):] == words)]
+        if len(longer) != 1:
+            continue
+        full = longer[0]
+        for m in doc.mentions:
+            if m.key == short.key:
+                m.key = full.key
+                m.short = True
+                if m.text not in full.mentions:
+                    full.mentions.append(m.text)
+        full.first = min(full.first, short.first)
+        del doc.entities[short.key]
+    doc._sorted = None
 
 
 def _single_name(text: str, m: re.Match, name: str) -> bool:
