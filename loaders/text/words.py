@@ -29,7 +29,8 @@ PARTICLES = frozenset("bin binti da de del dos das do van von der den al el la l
 # Thuấn", "Đào Hồng Lan"), upper case first.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LO = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
-NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[A-Z][{_LO}]+)*(?:-[{_UP}]?[{_LO}]+|['’](?!s\b)[A-Z]?[{_LO}]+)*"
+NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[A-Z][{_LO}]+)*"
+             rf"(?:-[{_UP}]?[{_LO}]+|['’](?!s\b)[A-Z]?[{_LO}]+)*"
              rf"|[A-Z]\.(?:[A-Z]\.)*"
              rf"|[A-Z](?=\s+[A-Z][{_LO}]))")
 NAME = (rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)*(?:Al\s+)?{NAME_WORD})*")
