@@ -366,8 +366,11 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
             if _ACR.fullmatch(inner.split("/")[-1].strip()) and len(inner) <= 80:
                 pos = end = m.end()
                 if not people and not re.match(r"\s*(?:[-:,]|\b(?:dan|and|of|for|untuk)\b)",
-                                               text[end:end + 6]):
-                    break  # "Ikatan Dokter Indonesia (IDI) Adib ...": the acronym closes it
+                                               text[end:end + 6]) and not _HEAD_ID.match(
+                                                   text, _WS.match(text, end).end()):
+                    # "Ikatan Dokter Indonesia (IDI) Adib ...": the acronym closes the name,
+                    # unless a body's head goes on ("Fakultas Kedokteran (FK) Universitas X").
+                    break
                 continue
             break
         ws = _WS.match(text, pos).end()
@@ -1616,9 +1619,10 @@ def _events(doc: DocAnalysis) -> None:
                     spans.append((m.start("ord"), am.end(), ordinal))
                 continue
             end = hm.end()
-            cm = re.compile(r"\s+(?:of|on)\s+(?:the\s+)?(?=[A-Z])").match(text, end)
+            cm = re.compile(r"\s+(?:of|on)\s+(?:[Tt]he\s+)?(?=[A-Z])").match(text, end)
             if cm:
-                end = _scan_right(doc, cm.end(), sb)
+                more = _scan_right(doc, cm.end(), sb)
+                end = more if more > cm.end() else end
             pm = _PAREN.match(text, end)
             if pm:
                 end = pm.end()

@@ -271,7 +271,7 @@ class Rules:
         """'Indonesia merupakan Ketua X 2020-2022', 'anggota X', 'tuan rumah X', 'memimpin X'."""
         text = self.text
         trig = re.compile(
-            r"(?<![\w\-])(?:(?P<chair>Ketua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
+            r"(?<![\w\-])(?:(?P<chair>[Kk]etua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
             r"[Pp]impin|[Cc]o-chair(?:ed)?|[Cc]hair(?:ed|man|person)?|Convener of|kursi Ketua)"
             r"|(?P<member>[Aa]nggota|member of|a member of)"
             r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|"
