@@ -1103,6 +1103,17 @@ def _default_state(doc: DocAnalysis, pos: int) -> str | None:
     return "IDN" if "IDN" in leaders else None
 
 
+_GENERIC_HEADS = frozenset("Board Committee Council Commission Fund Dewan Komite Komisi Badan "
+                           "Secretariat Sekretariat".split())
+
+
+def _only_body_ending(doc: DocAnalysis, head: str) -> Ent | None:
+    """The one body of the text whose name ends with `head` ("the board" -> "Gavi Board")."""
+    hits = [e for e in doc.entities.values() if e.type in ("Organization", "Forum")
+            and e.name.split()[-1].lower() == head.lower()]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _people(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
@@ -1159,6 +1170,11 @@ def _people(doc: DocAnalysis) -> None:
                 elif iso:
                     e = _country_entity(doc, iso, country_short_name(iso, doc.language), a)
                     inside = [Mention(a, a, e.key, "Country", "")] + inside
+                elif not inside and pre.group(1) in _GENERIC_HEADS:
+                    # "Board Chair Mary Robinson": the one board the text names.
+                    owner = _only_body_ending(doc, pre.group(1))
+                    if owner is not None:
+                        inside = [Mention(a, a, owner.key, owner.type, "")]
             single = len(name.split()) == 1
             ne = ns + len(name)
             if single:

@@ -327,8 +327,16 @@ class Rules:
                 subj = self._roles_owner(sa, m.start())
             if subj is None:
                 # "Sebagai pemegang Presidensi G20 tahun 2022, Indonesia ..."
+                # "..., ketika mengemban amanah sebagai ketua ICMM, Indonesia akan ...": the
+                # actor comes after the role it holds.
                 if re.match(r"\s*Sebagai\b|\s*As\b", text[a:m.start()]):
                     subj = next((x for x in self.actors(obj.end, b) if x.type != "Event"), None)
+                elif re.search(r"\b(?:sebagai|as)\s+(?:the\s+)?$",
+                               text[max(a, m.start() - 14):m.start()]):
+                    after = self.actors(obj.end, b)
+                    if after and after[0].type in ("Country", "Person") and re.fullmatch(
+                            r"\s*,\s*", text[obj.end:after[0].start]):
+                        subj = after[0]
             if subj is None or subj.key == obj.key:
                 self.why(m.start(), f"{kind}: {word!r} but no actor before it holds the role")
                 continue
