@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import find_periods
 from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
 from hdkg.loaders.text.triggers import trigger_pattern
@@ -298,6 +299,10 @@ class Rules:
             nxt = [x.start() for x in trig.finditer(text, m.end(), b)]
             limit = nxt[0] if nxt else b
             obj = self.object_after(m.end(), limit)
+            if obj is not None and self._cut_short(obj):
+                self.why(m.start(), f"{kind}: {word!r} but the name after it runs on past "
+                                    f"{obj.text!r} into words no list knows")
+                continue
             if obj is None and kind in ("hosts", "chair_of") and re.match(
                     r"\s*(?:virtual|secara virtual)?\s*(?:sekaligus|,|\.|$)", after):
                 obj = self.last_event_before(m.start()) if kind == "hosts" else None
@@ -1008,6 +1013,17 @@ class Rules:
                     sides.append(x)
             for x in sides:
                 self._attends(x, obj, "meeting-sides", (a, b), 0.7)
+
+    def _cut_short(self, obj: Mention) -> bool:
+        """A name that goes on in capitalised words no list knows ("chair WHO Eastern
+        Mediterranean regional body"): the mention is only the start of what is named."""
+        nxt = re.match(r"[ \t]+([A-Z][a-z][\w\-]*)", self.text[obj.end:obj.end + 40])
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        if word in W.STOP_CAPS or self.doc.mention_at(obj.end + nxt.start(1)) is not None:
+            return False
+        return not self.doc.in_headline(obj.start) or word not in W.NAME_STOP
 
     def _titles_someone(self, x: Mention, posts: bool = True) -> bool:
         """A body named as part of someone's title: right before a name ("Mayjen TNI dr
