@@ -976,6 +976,7 @@ class Rules:
                     and prev and _DELEGATION.search(text, *prev[-1])):
                 lists.append(m)
         self.meetings(a, b, here)
+        self.at_event(a, b, here)
         for m in lists:
             obj = self._event_for(a, here, m)
             if obj is None:
@@ -989,6 +990,32 @@ class Rules:
                                           _LIST_ITEM.search(text[max(m.end(), x.start - 60):
                                                                  x.start])):
                     self._attends(x, obj, "attendance-list", (a, b), 0.7)
+
+    def at_event(self, a: int, b: int, here: list[Mention]) -> None:
+        """'Dalam KTT NAM di Uganda, Indonesia dan Kuba menyuarakan ...', 'At the summit, A and
+        B agreed ...': the actors who open the main clause after a meeting set as the scene
+        act at it."""
+        text = self.text
+        lead = _AT_SCENE.match(text, a, b)
+        if lead is None:
+            return
+        ev = next((x for x in here if x.start == lead.end()), None)
+        if ev is None:
+            return
+        comma = text.find(",", ev.end, b)
+        if comma < 0 or re.search(r"[.;]", text[ev.end:comma]):
+            return
+        actors: list[Mention] = []
+        pos = _WS.match(text, comma + 1).end()
+        for x in self.doc.outer_mentions(pos, b):
+            gap = text[(actors[-1].end if actors else pos):x.start]
+            if not re.fullmatch(r"\s*(?:,|dan|and|serta|&)?\s*(?:the\s+|delegasi\s+)?", gap):
+                break
+            if x.type not in ("Country", "Person", "Organization"):
+                break
+            actors.append(x)
+        for x in actors:
+            self._attends(x, ev, "at-the-meeting", (a, b), 0.65)
 
     def meetings(self, a: int, b: int, here: list[Mention]) -> None:
         """Both sides of 'A bertemu B' / 'A met B' take part in the meeting the sentence names;
@@ -1167,6 +1194,8 @@ _SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disep
                         r"(?:tahun\s+)?((?:19|20)\d\d)\b")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-Z])|"
                        r"\b([a-z]+)\s+(?:tersebut|ini|itu)\b")
+_AT_SCENE = re.compile(r"\s*(?:Dalam|Pada|Di sela-sela|Di sela|Di|Saat|Selama|At|During|On the "
+                       r"sidelines of|In)\s+(?:the\s+|acara\s+|forum\s+)?")
 _TITLE_BEFORE = re.compile(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|"
                            r"Secretary|Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|"
                            r"Marsekal)\s+$")
