@@ -1450,6 +1450,9 @@ def _short_mentions(doc: DocAnalysis) -> None:
 # --- step 4: events -----------------------------------------------------------------------
 
 _EV_ID = re.compile(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID}|Kick Off Meeting)(?![\w\-])")
+# A head in lower case names an event when a capitalised name follows it at once ("resepsi
+# Peringatan Hubungan Diplomatik", "konferensi Malaria 2012").
+_EV_ID_LOWER = re.compile(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID.lower()})(?=\s+[A-Z][a-z])")
 _EV_GENERIC = re.compile(rf"(?<![\w\-])(?:{W.GENERIC_EVENTS})(?![\w\-])", re.IGNORECASE)
 _EV_ORD_EN = re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|second|third|"
                         rf"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+", re.IGNORECASE)
@@ -1576,9 +1579,10 @@ def _events(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
         spans: list[tuple[int, int, int | None]] = []
-        for m in _EV_ID.finditer(text, sa, sb):
-            if m.group(0)[0].islower():
-                continue
+        heads = list(_EV_ID.finditer(text, sa, sb))
+        heads += [m for m in _EV_ID_LOWER.finditer(text, sa, sb)
+                  if doc.mention_at(_WS.match(text, m.end()).end()) is None]
+        for m in heads:
             pos = m.end()
             ordinal = None
             om = _ORD_ID.match(text, pos)

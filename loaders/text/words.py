@@ -194,7 +194,7 @@ BODY_HEADS_EN = {
     "Mission": "Organization", "Movement": "Forum", "Consulting": "Organization",
 }
 EVENT_HEADS_ID = ("Pertemuan|Sidang|Konferensi|KTT|Rapat|Webinar|Seminar|Simposium|"
-                  "Lokakarya|Lokalatih|Dialog|Kongres|Musyawarah")
+                  "Lokakarya|Lokalatih|Dialog|Kongres|Musyawarah|Resepsi|Upacara|Perayaan")
 EVENT_HEADS_EN = ("Ministerial Meeting|Meeting|Summit|Session|Conference|Assembly|"
                   "Roundtable|Round Table|Side Event|Dialogue|Symposium|Congress|Webinar|"
                   "Workshop|Forum")
