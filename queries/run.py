@@ -20,11 +20,6 @@ not graph matching happens here, once, for both:
   at the same row. Cypher binds it in `LIMIT $limit`; SPARQL's LIMIT cannot be a variable,
   so the .rq says `LIMIT 5000` (LIMIT_MAX) and the runner reads only its first `limit`
   solutions.
-- an organisation parameter covers its sub-units (bodies with a part_of path to it): Cypher
-  says `(o)-[:PART_OF*0..]->(:Entity {id: $organization})`; SPARQL walks
-  `org:subOrganizationOf*` from the given entity, and because it cannot tell a substituted
-  variable from one its patterns bind, the runner also binds `?organizationGiven` (for any
-  parameter `p`, `?pGiven`, when the .rq projects it).
 """
 
 from __future__ import annotations
@@ -54,7 +49,6 @@ LIST_SEPARATOR = "\x1f"  # how the SPARQL queries join list columns (GROUP_CONCA
 LIMIT_DEFAULT, LIMIT_MAX = 500, 5000
 INT_RANGES: dict[str, tuple[int, int]] = {"k": (1, 3), "limit": (1, LIMIT_MAX)}
 _XSD_INTEGER = ox.NamedNode(NS["xsd"] + "integer")
-_TRUE = ox.Literal("true", datatype=ox.NamedNode(NS["xsd"] + "boolean"))
 _INTEGER_TYPES = {NS["xsd"] + t for t in ("integer", "int", "long", "nonNegativeInteger",
                                           "positiveInteger")}
 
@@ -242,10 +236,6 @@ def run_sparql(spec: QuerySpec, store: ox.Store,
                bound: dict[str, tuple[str, Any]]) -> list[dict[str, Any]]:
     """Rows of the SPARQL text for one binding; columns are the first SELECT variables."""
     subs = {ox.Variable(name): _sparql_term(kind, v) for name, (kind, v) in bound.items()}
-    # A query that needs to know whether a parameter was given (SPARQL cannot tell a
-    # substituted variable from one its patterns bind) projects `?<param>Given`.
-    subs.update({ox.Variable(f"{name}Given"): _TRUE for name in bound
-                 if f"?{name}Given" in spec.sparql})
     try:
         solutions = store.query(spec.sparql, substitutions=subs or None)
     except (SyntaxError, OSError, RuntimeError) as e:

@@ -40,15 +40,9 @@ HOSTILE = [
 # More parameter sets than the examples: year filters, other entities, predicates, k.
 VARIANTS: dict[str, list[dict[str, Any]]] = {
     "chairs": [{"year": 2020}, {"year": 2022}, {"body": "Forum BIMST"}, {"actor": "MYS"}],
-    "memberships": [{"year": 2010}, {"body": "BIMST"}, {"member": "turkiye", "year": 2020},
-                    {"member": "Kementerian Kesehatan"}, {"body": "ASEAN"},
-                    {"body": "ASEAN", "member": "Kemenkes", "year": 2020},
-                    {"body": "Dag Root"}, {"body": "Loop Root"}],
-    "posts": [{"year": 2021}, {"person": "Oscar Primadi"}, {"organization": "Malaysia"},
-              {"organization": "Biro KSLN"}, {"organization": "Dag Root"},
-              {"organization": "Loop A"}],
-    "agreements": [{}, {"year": 2019}, {"party": "Malaysia", "year": 2021},
-                   {"party": "Kementerian Kesehatan"}, {"party": "Dag Root"}],
+    "memberships": [{"year": 2010}, {"body": "BIMST"}, {"member": "turkiye", "year": 2020}],
+    "posts": [{"year": 2021}, {"person": "Oscar Primadi"}, {"organization": "Malaysia"}],
+    "agreements": [{}, {"year": 2019}, {"party": "Malaysia", "year": 2021}],
     "events": [{"participant": "Indonesia"}, {"event": "Webinar Diplomasi Kesehatan di Era "
                                                       "New-Normal Global"}],
     "hosts": [{"year": 2016}, {"host": "Malaysia"}],

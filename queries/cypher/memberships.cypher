@@ -1,21 +1,17 @@
 // name: memberships
 // question: Who was a member of which body, and when?
 // pertanyaan: Siapa menjadi anggota badan atau forum apa, dan kapan?
-// param: member (entity, optional) example: Indonesia -- the member (id, name, alias or ISO code; an organisation's sub-units included)
-// param: body (entity, optional) example: -- the body (its sub-bodies included)
+// param: member (entity, optional) example: Indonesia -- the member (id, name, alias or ISO code)
+// param: body (entity, optional) example: -- the body
 // param: year (year, optional) example: 2019 -- in force that year (an open end is ongoing)
 // columns: member, body, role, start, end, sources (list)
 //
-// A member or body that is an organisation covers its sub-units (a part_of path to it, to any
-// depth): a ministry's bureau that joined a forum, a member of one of the body's committees;
-// the columns name the unit itself. Entity parameters are entity ids (`hdkg query` resolves names and aliases first); null
+// Entity parameters are entity ids (`hdkg query` resolves names and aliases first); null
 // means "no filter". In Neo4j Browser:
 //   :params {member: "country/IDN", body: null, year: 2019}
 MATCH (m:Entity)-[r:MEMBER_OF]->(b:Entity)
-WHERE ($member IS NULL OR m.id = $member
-       OR EXISTS { (m)-[:PART_OF*1..]->(:Entity {id: $member}) })
-  AND ($body IS NULL OR b.id = $body
-       OR EXISTS { (b)-[:PART_OF*1..]->(:Entity {id: $body}) })
+WHERE ($member IS NULL OR m.id = $member)
+  AND ($body IS NULL OR b.id = $body)
   AND ($year IS NULL OR CASE WHEN r.start IS NOT NULL OR r.`end` IS NOT NULL
          THEN coalesce(toInteger(left(r.start, 4)) <= $year, true)
               AND coalesce($year <= toInteger(left(r.`end`, 4)), true)

@@ -2,19 +2,16 @@
 // question: Who held which post in which organisation, and when?
 // pertanyaan: Siapa memegang jabatan apa di organisasi mana, dan kapan?
 // param: person (entity, optional) example: -- the office holder (id, name or alias)
-// param: organization (entity, optional) example: Kementerian Kesehatan -- where the post is (its sub-units included)
+// param: organization (entity, optional) example: Kementerian Kesehatan -- where the post is
 // param: year (year, optional) example: -- in force that year (an open end is ongoing)
 // columns: person, role, organization, start, end, sources (list)
 //
-// An organization covers its sub-units (bodies with a part_of path to it, to any depth): the
-// head of a bureau of a ministry holds a post in the ministry too; the organization column
-// names the unit itself. Entity parameters are entity ids (`hdkg query` resolves names and aliases first); null
+// Entity parameters are entity ids (`hdkg query` resolves names and aliases first); null
 // means "no filter". In Neo4j Browser:
 //   :params {person: null, organization: "org/kemenkes", year: null}
 MATCH (p:Entity)-[r:HOLDS_POSITION]->(o:Entity)
 WHERE ($person IS NULL OR p.id = $person)
-  AND ($organization IS NULL OR o.id = $organization
-       OR EXISTS { (o)-[:PART_OF*1..]->(:Entity {id: $organization}) })
+  AND ($organization IS NULL OR o.id = $organization)
   AND ($year IS NULL OR CASE WHEN r.start IS NOT NULL OR r.`end` IS NOT NULL
          THEN coalesce(toInteger(left(r.start, 4)) <= $year, true)
               AND coalesce($year <= toInteger(left(r.`end`, 4)), true)
