@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hdkg.schema.errors import UserError
+from hdkg.schema.models import EntityType, Predicate
 
 if TYPE_CHECKING:
     import networkx
@@ -43,8 +44,9 @@ try:
 except PackageNotFoundError:  # a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["UserError", "__version__", "build", "build_sample", "connect_neo4j", "load_neo4j",
-           "open_graph", "query", "sample_corpus", "saved_queries", "serve", "stats",
+__all__ = ["EntityType", "Predicate", "UserError", "__version__", "build", "build_sample",
+           "connect_neo4j", "load_neo4j", "open_graph", "query", "sample_corpus", "saved_queries",
+           "serve", "stats",
            "to_networkx"]
 
 
