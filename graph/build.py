@@ -14,9 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from hdkg.graph.logs import progress_bar
 from hdkg.graph.model import GraphData, gc_paused
 from hdkg.graph.resolve import Resolver, resolve_graph
 from hdkg.graph.store import write_graph
@@ -99,22 +98,16 @@ def collect_inputs(sources: list[Path]) -> Inputs:
     return found
 
 
-def _progress(console: Console | None) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console or Console(stderr=True),
-                    transient=True, disable=console is None)
-
-
-def _text_records(paths: list[Path], jobs: int, max_bytes: int | None, console: Console | None,
+def _text_records(paths: list[Path], jobs: int, max_bytes: int | None, progress: bool,
                   report: BuildReport) -> Iterator[tuple[Path, str, str | None, list[dict]]]:
     """(path, doc name, language, extraction rows) per readable document, in order."""
     from hdkg.loaders.extracted import extract_paths
 
-    with _progress(console if len(paths) > 20 else None) as progress:
-        task = progress.add_task("extracting", total=len(paths))
+    with progress_bar(progress and len(paths) > 20) as bar:
+        task = bar.add_task("extracting", total=len(paths))
         for path, doc, language, rows, problem in extract_paths(paths, jobs=jobs,
                                                                      max_bytes=max_bytes):
-            progress.advance(task)
+            bar.advance(task)
             if problem is not None:
                 report.skipped.append(f"{path}: {problem}")
                 continue
@@ -156,7 +149,7 @@ def _jsonl_records(path: Path, report: BuildReport
 
 
 def build_data(sources: list[Path], *, with_reference: bool = True, all_reference: bool = False,
-               jobs: int = 1, max_bytes: int | None = None, console: Console | None = None,
+               jobs: int = 1, max_bytes: int | None = None, progress: bool = False,
                report: BuildReport | None = None) -> GraphData:
     """The merged graph of the sources (nothing written)."""
     from hdkg.loaders.curated import load_curated
@@ -179,7 +172,7 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
 
     data = GraphData()
     documents: dict[str, Entity] = {}
-    streams = [_text_records(inputs.text, jobs, max_bytes, console, report)]
+    streams = [_text_records(inputs.text, jobs, max_bytes, progress, report)]
     streams += [_jsonl_records(p, report) for p in inputs.extracted]
     seen: dict = {}
     for path, doc, language, rows in (r for stream in streams for r in stream):
@@ -280,13 +273,13 @@ def _check_types(data: GraphData, report: BuildReport) -> None:
 
 def build_graph(sources: list[Path], out_dir: Path, *, with_reference: bool = True,
                 all_reference: bool = False, jobs: int = 1, max_bytes: int | None = None,
-                console: Console | None = None) -> BuildReport:
+                progress: bool = False) -> BuildReport:
     """Build the graph of the sources and write it to `out_dir` (atomically)."""
     report = BuildReport()
     with gc_paused():
         data = build_data(sources, with_reference=with_reference,
                           all_reference=all_reference, jobs=jobs, max_bytes=max_bytes,
-                          console=console, report=report)
+                          progress=progress, report=report)
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),

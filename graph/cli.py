@@ -23,7 +23,7 @@ app = typer.Typer(
     name="hdkg",
     help="The health diplomacy knowledge graph: build, validate, export, query.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 neo4j_app = typer.Typer(help="Run a local Neo4j server (Community 5, from Maven Central).",
@@ -38,6 +38,37 @@ err = Console(stderr=True)
 out = Console()
 
 DEFAULT_GRAPH = Path(os.environ.get("HDKG_GRAPH", "hdkg-out"))
+
+# Progress bars show unless -q; set by the global options.
+_show_progress = True
+
+
+def _version(value: bool) -> None:
+    if value:
+        from hdkg import __version__
+
+        out.print(f"hdkg {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+                                help="more messages (-v: debug)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="warnings and errors only, no progress bars"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    """The health diplomacy knowledge graph: build, validate, export, query, serve."""
+    import logging
+
+    from hdkg.graph.logs import setup_logging
+
+    global _show_progress
+    _show_progress = not quiet
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    setup_logging(level)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -60,7 +91,7 @@ def build(
 
     try:
         report = build_graph(sources, out_dir, with_reference=reference, jobs=jobs,
-                             max_bytes=max_bytes, console=err)
+                             max_bytes=max_bytes, progress=_show_progress)
     except UserError as e:
         fail(str(e))
     for line in report.skipped:
@@ -200,7 +231,7 @@ def neo4j_start(
     from hdkg.graph.neo4j_server import start
 
     try:
-        info = start(data, bolt_port=bolt_port, http_port=http_port, console=err)
+        info = start(data, bolt_port=bolt_port, http_port=http_port)
     except UserError as e:
         fail(str(e))
     out.print(json.dumps(info))
@@ -212,7 +243,7 @@ def neo4j_stop(data: Path = typer.Option(Path(".neo4j"), "--data", help="server 
     from hdkg.graph.neo4j_server import stop
 
     try:
-        stop(data, console=err)
+        stop(data)
     except UserError as e:
         fail(str(e))
 
@@ -228,8 +259,7 @@ def neo4j_import(
     from hdkg.graph.neo4j_admin import import_graph_dir
 
     try:
-        info = import_graph_dir(graph_dir, data, bolt_port=bolt_port, http_port=http_port,
-                                console=err)
+        info = import_graph_dir(graph_dir, data, bolt_port=bolt_port, http_port=http_port)
     except UserError as e:
         fail(str(e))
     out.print(json.dumps(info))
@@ -261,10 +291,45 @@ def load_neo4j(
 
     try:
         counts = load_graph_dir(graph_dir, uri=uri, user=user, password=password,
-                                batch_size=batch_size, console=err, workers=workers)
+                                batch_size=batch_size, workers=workers,
+                                progress=_show_progress)
     except UserError as e:
         fail(str(e))
     out.print(json.dumps(counts))
+
+
+@app.command()
+def serve(
+    graph_dir: Path = typer.Option(DEFAULT_GRAPH, "--graph", "-g", help="built graph folder"),
+    port: int = typer.Option(7878, "--port", "-p", min=0, max=65535, help="TCP port (0: any free)"),
+    host: str = typer.Option("127.0.0.1", "--host",
+                             help="address to bind; the endpoint has no authentication"),
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query."""
+    import logging
+
+    from hdkg.graph.sparql_server import make_server
+    from hdkg.graph.store import open_graph
+
+    try:
+        g = open_graph(graph_dir)
+        g.store  # noqa: B018 - open it now, so a bad store fails here and not per request
+        server = make_server(g, host=host, port=port)
+    except UserError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"cannot serve on {host}:{port}: {e.strerror or e}")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        logging.getLogger("hdkg").warning("serving on %s: anyone who reaches it can query "
+                                          "the graph (no authentication)", host)
+    out.print(f"SPARQL endpoint: {server.url} (read-only; Ctrl-C stops it)", highlight=False)
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @review_app.command("duplicates")

@@ -40,9 +40,10 @@ def export_graph(g: BuiltGraph, fmt: str, output: Path | None) -> None:
             g.store.dump(str(output), _RDF[fmt], from_graph=ox.DefaultGraph(), **kwargs)
         return
     if fmt == "jsonld":
-        # rdflib writes JSON-LD with a context of the project's prefixes (compact keys).
+        # rdflib writes JSON-LD compacted with the context generated from the schema
+        # (schema/context.jsonld, shipped in the package), embedded so the file stands alone.
         rg = g.rdf_graph()
-        text = rg.serialize(format="json-ld", context={k: v for k, v in NS.items()}, indent=1)
+        text = rg.serialize(format="json-ld", context=jsonld_context()["@context"], indent=1)
         _write_text(text, output)
         return
     import networkx as nx
@@ -59,6 +60,14 @@ def export_graph(g: BuiltGraph, fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(buf.getvalue())
     else:
         output.write_bytes(buf.getvalue())
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context shipped with the package (generated from the schema)."""
+    import json
+    from importlib.resources import files
+
+    return json.loads((files("hdkg.schema") / "context.jsonld").read_text(encoding="utf-8"))
 
 
 def _write_text(text: str, output: Path | None) -> None:

@@ -104,7 +104,7 @@ def admin_import_args(paths: list[Path], database: str = "neo4j") -> list[str]:
 
 
 def import_graph_dir(graph_dir: Path, data: Path, bolt_port: int = 7687,
-                     http_port: int = 7474, console: Any = None) -> dict[str, Any]:
+                     http_port: int = 7474) -> dict[str, Any]:
     """`hdkg neo4j import`: a built graph into the local server's store in bulk, then serve it.
 
     The first load of a large graph: Bolt MERGE writes 15-20k relationships/s on two cores,
@@ -120,10 +120,9 @@ def import_graph_dir(graph_dir: Path, data: Path, bolt_port: int = 7687,
     graph = read_graph_dir(graph_dir)
     with tempfile.TemporaryDirectory(prefix="hdkg-import-") as tmp:
         paths = write_admin_import(graph, Path(tmp))
-        neo4j_server.admin_import(data, admin_import_args(paths), console=console)
+        neo4j_server.admin_import(data, admin_import_args(paths))
     imported = time.monotonic() - started
-    server = neo4j_server.start(data, bolt_port=bolt_port, http_port=http_port,
-                                console=console)
+    server = neo4j_server.start(data, bolt_port=bolt_port, http_port=http_port)
     driver = connect(Settings(uri=server["bolt_uri"]))
     try:
         create_constraints(driver)

@@ -22,6 +22,7 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +32,8 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as ProgressBar
 
+from hdkg.graph.logs import progress_bar
 from hdkg.graph.model import GraphData, gc_paused
 from hdkg.graph.neo4j_connect import connect, resolve
 from hdkg.schema.errors import UserError
@@ -47,6 +47,8 @@ ENTITY = "Entity"
 # Scalar node properties copied as they are (absent when None).
 NODE_SCALARS = ("name", "iso3", "wikidata", "acronym", "parent", "date", "place", "kind",
                 "title", "language")
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """Called after each batch with (what is being written, rows done, rows in all)."""
@@ -445,30 +447,26 @@ def read_graph_dir(graph_dir: Path) -> GraphData:
 
 def load_graph_dir(graph_dir: Path, uri: str | None = None, user: str | None = None,
                    password: str | None = None, batch_size: int = 10_000,
-                   console: Any = None, workers: int = 2) -> dict[str, Any]:
-    """`hdkg load neo4j`: read the built graph, connect, load with a progress bar."""
+                   workers: int = 2, progress: bool = False) -> dict[str, Any]:
+    """`hdkg load neo4j`: read the built graph, connect, load (with a progress bar if asked)."""
     data = read_graph_dir(graph_dir)
     settings = resolve(uri, user, password)
     driver = connect(settings)
     try:
-        if console is not None:
-            console.print(f"loading {graph_dir} into Neo4j at {settings}", highlight=False)
-        bar = ProgressBar(TextColumn("{task.description:<28}"), BarColumn(),
-                       MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                       transient=False, disable=console is None)
-        with bar:
+        log.info("loading %s into Neo4j at %s", graph_dir, settings)
+        with progress_bar(progress, transient=False, width=28) as bar:
             task = bar.add_task("constraints", total=None)
 
-            def progress(phase: str, done: int, total: int) -> None:
+            def report(phase: str, done: int, total: int) -> None:
                 bar.update(task, description=phase, completed=done, total=total)
 
-            counts = load_graph(data, driver, batch_size=batch_size, progress=progress,
+            counts = load_graph(data, driver, batch_size=batch_size, progress=report,
                                 workers=workers)
     finally:
         driver.close()
-    if console is not None and counts["skipped_facts"]:
-        console.print(f"[yellow]skipped[/yellow] {counts['skipped_facts']} fact(s) whose "
-                      "subject or object is not in the graph", highlight=False)
+    if counts["skipped_facts"]:
+        log.warning("skipped %d fact(s) whose subject or object is not in the graph",
+                    counts["skipped_facts"])
     return counts
 
 

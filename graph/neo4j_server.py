@@ -14,18 +14,19 @@ HDKG_NEO4J_START_TIMEOUT (seconds to wait for Bolt, default 180).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from hdkg.schema.errors import UserError
+
+logger = logging.getLogger(__name__)
 
 PROJECT = Path(__file__).resolve().parent / "neo4j"
 POM = PROJECT / "pom.xml"
@@ -54,13 +55,6 @@ JVM_OPTIONS = [
 ]
 
 
-def _say(console: Any, message: str) -> None:
-    if console is not None:
-        console.print(message, highlight=False, soft_wrap=True)
-    else:
-        print(message, file=sys.stderr)
-
-
 # ---------------------------------------------------------------- build
 
 def _sources_newer_than_jar() -> bool:
@@ -85,11 +79,11 @@ def _java() -> str:
     return java
 
 
-def build_launcher(console: Any = None, log: Path | None = None, force: bool = False) -> None:
+def build_launcher(log: Path | None = None, force: bool = False) -> None:
     """Build the launcher and fetch Neo4j's jars with Maven, once; later calls do nothing.
 
     Maven's output goes to `log` (the build log) because a fresh ~/.m2 prints hundreds of
-    download lines; the console shows one line of progress instead.
+    download lines; the log shows one line of progress instead.
     """
     if not force and not _sources_newer_than_jar():
         return
@@ -102,7 +96,7 @@ def build_launcher(console: Any = None, log: Path | None = None, force: bool = F
     log.parent.mkdir(parents=True, exist_ok=True)
     cmd = [mvn, "-B", "-ntp", "-Dstyle.color=never", "-f", str(POM), "package",
            "dependency:copy-dependencies"]
-    _say(console, "building the Neo4j launcher with Maven (first run fetches ~140 MB of "
+    logger.info("building the Neo4j launcher with Maven (first run fetches ~140 MB of "
                   f"jars from Maven Central; log: {log})")
     started = time.monotonic()
     with open(log, "w", encoding="utf-8") as out:
@@ -116,12 +110,12 @@ def build_launcher(console: Any = None, log: Path | None = None, force: bool = F
             if line.startswith("[INFO] ---") or now - shown > 15:
                 shown = now
                 step = line.removeprefix("[INFO] ").strip()[:100]
-                _say(console, f"  maven ({now - started:.0f}s): {step}")
+                logger.info(f"  maven ({now - started:.0f}s): {step}")
         code = proc.wait()
     if code != 0:
         raise UserError(f"Maven build of the Neo4j launcher failed (exit {code}); see {log}")
     BUILT.write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), encoding="utf-8")
-    _say(console, f"built the Neo4j launcher in {time.monotonic() - started:.0f}s")
+    logger.info(f"built the Neo4j launcher in {time.monotonic() - started:.0f}s")
 
 
 def classpath() -> str:
@@ -214,7 +208,7 @@ def _bolt_answers(uri: str) -> bool:
 
 # ---------------------------------------------------------------- commands
 
-def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any = None,
+def start(data: Path, bolt_port: int = 7687, http_port: int = 7474,
           password: str | None = None) -> dict:
     """Start the server on DATA unless it already runs; return where to reach it.
 
@@ -226,7 +220,7 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
     data = Path(data).resolve()
     running = _running_state(data)
     if running:
-        _say(console, f"Neo4j already running (pid {running['pid']}, {running['bolt_uri']})")
+        logger.info(f"Neo4j already running (pid {running['pid']}, {running['bolt_uri']})")
         return _info(running)
     for port in (bolt_port, http_port):
         if not _port_free(port):
@@ -234,7 +228,7 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
                             "others with --bolt-port/--http-port")
     java = _java()
     data.mkdir(parents=True, exist_ok=True)
-    build_launcher(console, log=data / "build.log")
+    build_launcher(log=data / "build.log")
     log = data / LOG_FILE
     heap = os.environ.get("HDKG_NEO4J_HEAP", "2g")
     pagecache = os.environ.get("HDKG_NEO4J_PAGECACHE", "1g")
@@ -255,7 +249,7 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
              "auth": password is not None}
     # Written at once, so that `stop` finds a server whose start was interrupted (Ctrl-C).
     (data / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
-    _say(console, f"starting Neo4j (pid {proc.pid}, log {log})")
+    logger.info(f"starting Neo4j (pid {proc.pid}, log {log})")
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         if proc.poll() is not None:
@@ -270,7 +264,7 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474, console: Any
             raise UserError(f"Neo4j did not answer on {state['bolt_uri']} within "
                             f"{START_TIMEOUT_S:.0f}s; see {log}")
         time.sleep(0.5)
-    _say(console, f"Neo4j ready: {state['bolt_uri']}, Browser {state['http_url']}")
+    logger.info(f"Neo4j ready: {state['bolt_uri']}, Browser {state['http_url']}")
     return _info(state)
 
 
@@ -326,7 +320,7 @@ def _terminate(pid: int, timeout: float = STOP_TIMEOUT_S) -> bool:
     return False
 
 
-def stop(data: Path, console: Any = None) -> None:
+def stop(data: Path) -> None:
     """Stop the server of DATA (SIGTERM lets Neo4j checkpoint its store; SIGKILL after 60s)."""
     data = Path(data).resolve()
     state = _read_state(data)
@@ -334,16 +328,16 @@ def stop(data: Path, console: Any = None) -> None:
     if running is None:
         (data / STATE_FILE).unlink(missing_ok=True)
         why = " (removed a stale server.json)" if state else ""
-        _say(console, f"Neo4j is not running for {data}{why}")
+        logger.info(f"Neo4j is not running for {data}{why}")
         return
     pid = int(running["pid"])
-    _say(console, f"stopping Neo4j (pid {pid})")
+    logger.info(f"stopping Neo4j (pid {pid})")
     clean = _terminate(pid)
     (data / STATE_FILE).unlink(missing_ok=True)
     if clean:
-        _say(console, "Neo4j stopped")
+        logger.info("Neo4j stopped")
     else:
-        _say(console, f"Neo4j did not stop within {STOP_TIMEOUT_S:.0f}s and was killed; "
+        logger.info(f"Neo4j did not stop within {STOP_TIMEOUT_S:.0f}s and was killed; "
                       f"see {data / LOG_FILE}")
 
 
@@ -357,7 +351,7 @@ def status(data: Path) -> dict:
             "http_port": state["http_port"]}
 
 
-def admin_import(data: Path, args: list[str], console: Any = None) -> None:
+def admin_import(data: Path, args: list[str]) -> None:
     """Run `neo4j-admin database import full ARGS` on DATA's store (server stopped)."""
     data = Path(data).resolve()
     if _running_state(data):
@@ -365,5 +359,5 @@ def admin_import(data: Path, args: list[str], console: Any = None) -> None:
                         "neo4j-admin import writes the store offline")
     java = _java()
     data.mkdir(parents=True, exist_ok=True)
-    build_launcher(console, log=data / "build.log")
+    build_launcher(log=data / "build.log")
     _admin(java, data, ["database", "import", "full", *args], data / "import.log")

@@ -28,9 +28,15 @@ BODIES_FILE = "reference/bodies.yaml"
 
 
 def data_dir() -> Path:
-    """`HDKG_DATA` when set (tests, deployments), else the repository's `data/` folder."""
+    """`HDKG_DATA` when set (tests, deployments), else the data shipped in the package
+    (`hdkg.data`: the repository's `data/` folder in a checkout, site-packages/hdkg/data in
+    an install)."""
     env = os.environ.get("HDKG_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+    if env:
+        return Path(env)
+    from importlib.resources import files
+
+    return Path(str(files("hdkg.data")))
 
 
 def norm_key(text: str) -> str:

@@ -5,7 +5,9 @@
   specialises (W3C ORG, PROV-O, schema.org, OWL-Time, SKOS);
 - `shapes.ttl`: SHACL shapes every built graph is validated against;
 - `curated.schema.json`: the JSON Schema of curated input files;
-- `neo4j.cypher`: the Neo4j uniqueness constraints.
+- `neo4j.cypher`: the Neo4j uniqueness constraints;
+- `context.jsonld`: the JSON-LD context of the graph (prefixes, a term per class and
+  property, resources typed `@id`), which `hdkg export --format jsonld` writes with.
 A test regenerates them in memory and fails when a committed file is stale, so the model
 stays defined once.
 """
@@ -35,6 +37,8 @@ from hdkg.schema.terms import (
     CLASSES,
     ENTITY_CLASS,
     FACT_CLASS,
+    IRI_VALUED,
+    JSONLD_TERM,
     KIND_BASE,
     MEMBERSHIP_LIKE,
     NS,
@@ -214,6 +218,27 @@ def neo4j_model_text() -> str:
     return "\n".join(lines + [c + ";" for c in neo4j_constraints()]) + "\n"
 
 
+def jsonld_context() -> dict:
+    """The JSON-LD context of the graph, from the term tables: every prefix, a short term
+    for every hdkg class (`Country`, `Chairmanship`) and property (`name`, `start`, the
+    shortcut `chairOf`), with the properties whose values are resources typed `@id`."""
+    ctx: dict[str, object] = {"@version": 1.1}
+    ctx.update({prefix: ns for prefix, ns in NS.items() if prefix != "sh"})
+    for own, _std in ENTITY_CLASS.values():
+        ctx[own.split(":", 1)[1]] = own
+    for own, _std, shortcut in FACT_CLASS.values():
+        ctx[own.split(":", 1)[1]] = own
+        ctx.setdefault(shortcut.split(":", 1)[1], {"@id": shortcut, "@type": "@id"})
+    for curie in CLASSES.values():
+        ctx.setdefault(curie.split(":", 1)[1], curie)
+    for key, curie in P.items():
+        if key == "type":
+            continue  # JSON-LD's own @type
+        term = JSONLD_TERM.get(key, key)
+        ctx[term] = {"@id": curie, "@type": "@id"} if key in IRI_VALUED else curie
+    return {"@context": ctx}
+
+
 def artefacts() -> dict[str, str]:
     """File name -> content of every generated file."""
     return {
@@ -222,6 +247,7 @@ def artefacts() -> dict[str, str]:
         "curated.schema.json": json.dumps(curated_json_schema(), indent=2, ensure_ascii=False)
         + "\n",
         "neo4j.cypher": neo4j_model_text(),
+        "context.jsonld": json.dumps(jsonld_context(), indent=2, ensure_ascii=False) + "\n",
     }
 
 

@@ -131,12 +131,81 @@ def name_key(text: str) -> str:
     return " ".join(text.split())
 
 
+_SLUG_MAX = 120
+_HASH_CHARS = 8
+# Scripts written without spaces between syllables: each character is one syllable, and its
+# romanisation is kept apart ("wang-yi", not "wangyi").
+_SYLLABIC = ("CJK ", "HANGUL ")
+
+
+def _is_latin(c: str) -> bool:
+    try:
+        return unicodedata.name(c).startswith("LATIN ")
+    except ValueError:  # unnamed (unassigned, private use)
+        return False
+
+
+def _is_other_script(c: str) -> bool:
+    """A letter, digit or mark of a script other than Latin (after NFKD)."""
+    return not c.isascii() and unicodedata.category(c)[0] in "LNM" and \
+        not unicodedata.combining(c) and not _is_latin(c)
+
+
+def _romanise(text: str) -> str:
+    """Non-Latin text into ASCII with anyascii, syllabic scripts one syllable a word."""
+    from anyascii import anyascii
+
+    out = []
+    # The marks name_key drops (accents, Arabic vowel signs) are dropped here too, so one
+    # name written with and without them has one slug as well as one hash.
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    for c in unicodedata.normalize("NFC", bare):
+        if c.isascii():
+            out.append(c)
+            continue
+        t = anyascii(c)
+        named = unicodedata.name(c, "")
+        out.append(f" {t} " if named.startswith(_SYLLABIC) else t)
+    return "".join(out)
+
+
 def slugify(text: str) -> str:
-    """A stable, readable key: ASCII, lower case, words joined by hyphens."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
-    return text[:120].rstrip("-") or "x"
+    """A stable, readable key: ASCII, lower case, words joined by hyphens.
+
+    Names in Latin script keep the key they always had (accents dropped, so "Ségolène
+    Royal" is `segolene-royal`), letters that carry no accent to drop are folded with
+    anyascii ("Øystein Støre" is `oystein-store`, "Đào Hồng Lan" `dao-hong-lan`): names that
+    differ only in case, accents and punctuation are one name. A name with letters of another
+    script is romanised with anyascii and given a hash of its `name_key` after a `~`, because
+    romanisation loses distinctions (王毅 and 汪毅 are both Wang Yi): 王毅 is
+    `wang-yi~<8 hex>`. A Latin slug never contains `~`, so the two kinds never meet. A
+    slug that would be empty or longer than 120 characters gets the same hash.
+    """
+    nfkd = unicodedata.normalize("NFKD", text)
+    if nfkd.isascii():
+        ascii_ = nfkd
+    elif any(_is_other_script(c) for c in nfkd):
+        return _with_hash(_romanise(text), text)
+    else:
+        from anyascii import anyascii
+
+        ascii_ = "".join(c if c.isascii() else
+                         ("" if unicodedata.combining(c) else
+                          anyascii(c) if _is_latin(c) else " ") for c in nfkd)
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-").lower()
+    if not slug or len(slug) > _SLUG_MAX:
+        return _with_hash(ascii_, text)
+    return slug
+
+
+def _with_hash(ascii_: str, text: str) -> str:
+    import hashlib
+
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-").lower()
+    slug = slug[:_SLUG_MAX - _HASH_CHARS - 1].rstrip("-") or "x"
+    key = name_key(text) or text
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_CHARS]
+    return f"{slug}~{digest}"
 
 
 ID_PREFIX: dict[EntityType, str] = {

@@ -107,6 +107,14 @@ P = {
     "confidence": "hdkg:confidence",
 }
 
+# Properties whose values are resources (IRIs), not literals: typed "@id" in the JSON-LD
+# context. The fact classes' shortcut properties are all of this kind too.
+IRI_VALUED = frozenset({"sameAs", "parent", "kind", "subject", "object", "member",
+                        "organization", "role", "during", "hasBeginning", "hasEnd",
+                        "derivedFrom", "evidence"})
+# JSON-LD term names that differ from the key in P ("id" is JSON-LD's own alias for "@id").
+JSONLD_TERM = {"id": "hdkgId"}
+
 CLASSES = {
     "Fact": "hdkg:Fact",
     "Interval": "time:Interval",
