@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -45,8 +46,22 @@ class Rules:
         self.text = doc.text
         self.facts: list[FactRec] = []
         self._post_spans = [(m.post.start, m.post.end) for m in doc.mentions if m.post]
+        # Post spans by start, with the furthest end reached so far: in_post by bisection.
+        spans = sorted(self._post_spans)
+        self._post_starts = [a for a, _b in spans]
+        self._post_reach: list[int] = []
+        for _a, b in spans:
+            self._post_reach.append(max(b, self._post_reach[-1]) if self._post_reach else b)
         self._events = sorted((m for m in doc.mentions if m.type == "Event"),
                               key=lambda m: m.start)
+        self._event_starts = [m.start for m in self._events]
+        self._sentence_starts = [a for a, _b in doc.sentences]
+        self._sentence_ends = [b for _a, b in doc.sentences]
+        # Dates do not overlap: by start, their ends rise too.
+        self._date_starts = [d.start for d in doc.dates]
+        self._date_ends = [d.end for d in doc.dates]
+        self._first_mention: dict[str, int] = {}
+        self._by_start_desc: list[Mention] | None = None
         self._person_post: dict[str, Mention] = {}
         for m in doc.mentions:
             if m.post and m.post.object and m.key not in self._person_post:
@@ -69,7 +84,8 @@ class Rules:
         return out
 
     def in_post(self, m: Mention) -> bool:
-        return any(a <= m.start and m.end <= b for a, b in self._post_spans) and m.post is None
+        i = bisect.bisect_right(self._post_starts, m.start) - 1
+        return i >= 0 and self._post_reach[i] >= m.end and m.post is None
 
     def actors(self, a: int, b: int) -> list[Mention]:
         out = []
@@ -87,11 +103,8 @@ class Rules:
         return None
 
     def last_event_before(self, pos: int) -> Mention | None:
-        best = None
-        for m in self._events:
-            if m.start < pos:
-                best = m
-        return best
+        i = bisect.bisect_left(self._event_starts, pos)
+        return self._events[i - 1] if i else None
 
     def object_after(self, pos: int, limit: int, types=BODIES + ("Event",)) -> Mention | None:
         """The body or event a trigger word governs: right after it, little in between."""
@@ -110,7 +123,8 @@ class Rules:
 
     def periods(self, a: int, b: int) -> list[tuple[str, str]]:
         out = []
-        dates = [(d.start, d.end) for d in self.doc.dates if d.end > a and d.start < b]
+        dates = [(d.start, d.end) for d in self.doc.dates[
+            bisect.bisect_right(self._date_ends, a):bisect.bisect_left(self._date_starts, b)]]
         for s, _e, y1, y2 in find_periods(self.text[a:b]):
             if any(ds <= a + s < de for ds, de in dates):
                 continue
@@ -118,13 +132,15 @@ class Rules:
         return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.doc.sentences:
-            if a <= pos < b:
-                return a, b
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self._sentence_ends[i]:
+            return self.doc.sentences[i]
         return pos, pos
 
     def sentence_dates(self, a: int, b: int) -> list[str]:
-        return [d.value for d in self.doc.dates if a <= d.start < b and len(d.value) == 10]
+        dates = self.doc.dates[bisect.bisect_left(self._date_starts, a):
+                               bisect.bisect_left(self._date_starts, b)]
+        return [d.value for d in dates if len(d.value) == 10]
 
     # --- rules ------------------------------------------------------------------------------
 
@@ -183,10 +199,13 @@ class Rules:
 
     def part_of(self) -> None:
         """A body named with its parent ('Executive Board WHO'), or a gazetteer organ."""
+        for m in self.doc.mentions:
+            if m.key not in self._first_mention or m.start < self._first_mention[m.key]:
+                self._first_mention[m.key] = m.start
         for e in list(self.doc.entities.values()):
             if e.parent is None or e.type == "Event" or e.parent not in self.doc.entities:
                 continue
-            first = min((m.start for m in self.doc.mentions if m.key == e.key), default=None)
+            first = self._first_mention.get(e.key)
             if first is None:
                 continue
             a, b = self.sentence_of(first)
@@ -221,8 +240,8 @@ class Rules:
                 continue
             kind = "chair_of" if m.group("chair") else "member_of" if m.group("member") \
                 else "hosts"
-            nxt = [x.start() for x in trig.finditer(text, m.end(), b)]
-            limit = nxt[0] if nxt else b
+            nxt = trig.search(text, m.end(), b)
+            limit = nxt.start() if nxt else b
             obj = self.object_after(m.end(), limit)
             if obj is None and kind in ("hosts", "chair_of") and re.match(
                     r"\s*(?:virtual|secara virtual)?\s*(?:sekaligus|,|\.|$)", after):
@@ -312,8 +331,8 @@ class Rules:
                                   r"(?:[Dd]elegasi|[Dd]elegation)\b",
                                   text[a:m.start()]) is not None
             if not objs:
-                if _ANAPHOR_EVENT.match(text, a) or re.match(r"\s*(?:Pertemuan|Sidang|The "
-                                                             r"meeting|The session)", text[a:]):
+                if _ANAPHOR_EVENT.match(text, a) or re.compile(
+                        r"\s*(?:Pertemuan|Sidang|The meeting|The session)").match(text, a):
                     ev = self.last_event_before(a)
                     obj = ev
                 else:
@@ -427,7 +446,8 @@ class Rules:
                 bodies = [x for x in self.doc.outer_mentions(a, a + lm.start())
                           if x.type in BODIES and not self.in_post(x)]
                 if re.match(r"\s*(?:Anggotanya|Its members|Their members)", lead) or not bodies:
-                    prev = [s for s in self.doc.sentences if s[1] <= a]
+                    k = bisect.bisect_right(self._sentence_ends, a)
+                    prev = self.doc.sentences[k - 1:k] if k else []
                     if prev:
                         pa, pb = prev[-1]
                         pbod = [x for x in self.doc.outer_mentions(pa, pb) if x.type in BODIES]
@@ -548,11 +568,15 @@ class Rules:
     def _pair(self, pos: int, b: int) -> tuple[Mention, Mention] | None:
         text = self.text
         found = []
-        kedua = re.match(r"kedua (kementerian|negara|pihak)", text[pos:])
+        kedua = re.compile(r"kedua (kementerian|negara|pihak)").match(text, pos)
         if kedua:
             want = "Organization" if kedua.group(1) == "kementerian" else "Country"
             seen: list[str] = []
-            for m in sorted(self.doc.mentions, key=lambda m: -m.start):
+            if self._by_start_desc is None:
+                self._by_start_desc = sorted(self.doc.mentions, key=lambda m: -m.start)
+                self._desc_keys = [-m.start for m in self._by_start_desc]
+            for i in range(bisect.bisect_right(self._desc_keys, -pos), len(self._desc_keys)):
+                m = self._by_start_desc[i]
                 if m.start < pos and m.type == want and m.key not in seen and \
                         (want == "Country" or m.key.startswith(("M:", "B:kemenkes"))):
                     seen.append(m.key)
