@@ -7,6 +7,7 @@ month without a year take the year of the document's dateline, as the annotators
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,16 +68,17 @@ def _iso(y: int | None, m: int, d: int | None) -> str | None:
 def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     """Full dates in `text` (a range gives its first day), in order of position."""
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; taken spans never overlap
 
     def add(a: int, b: int, y: int | None, m: int, d: int | None) -> None:
-        if any(a < tb and ta < b for ta, tb in taken):
+        i = bisect.bisect_left(taken, (b,))  # the spans starting before b end before...
+        if i and taken[i - 1][1] > a:  # ...the last of them, which alone can reach past a
             return
         has_year = y is not None
         value = _iso(y if has_year else default_year, m, d)
         if value:
             out.append(DateMention(a, b, value, has_year))
-            taken.append((a, b))
+            taken.insert(i, (a, b))
 
     for m in NUMERIC.finditer(text):
         y = m.group("y")

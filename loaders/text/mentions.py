@@ -8,14 +8,16 @@ ones found, so a post's organisation is known before the name after it is read.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from hdkg.loaders.reference import country_iso3, country_short_name, find_body, norm_key
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import dateline_year, find_dates
 from hdkg.loaders.text.gazetteer import ambiguous_country_name, body_info, find_names
-from hdkg.loaders.text.sentences import split_sentences
+from hdkg.loaders.text.sentences import MAX_SENTENCE, split_sentences
 
 
 @dataclass
@@ -99,15 +101,48 @@ class DocAnalysis:
         self.acronyms: dict[str, str] = {}
         self.sentences = split_sentences(text)
         self.headlines = headline_spans(text)
+        self._headline_starts = [a for a, _b in self.headlines]
+        self._sentence_starts = [a for a, _b in self.sentences]
+        self._country_counts: dict[str, int] | None = None
         self.year = dateline_year(text)
         self.dates = find_dates(text, self.year)
-        self._claimed: list[tuple[int, int]] = []
+        self._date_starts = [d.start for d in self.dates]
+        self._claimed: list[tuple[int, int]] = []  # sorted; claims span at most _claim_len
+        self._claim_len = 0
         self._by_start: dict[int, list[Mention]] = {}
         self._sorted: list[Mention] | None = None
+        self._keys: list[tuple[int, int]] = []  # (start, -length) of _sorted, for insertion
+        # What name scans found from each position they passed, while the mentions stay
+        # the same (_scan_right, _scan_left): a run of head words is scanned once, not once
+        # per head word.
+        self._scans: dict[tuple, dict[int, int | None]] = {}
 
     def in_headline(self, pos: int) -> bool:
         """Headlines capitalise every word, so capitals there say nothing about names."""
-        return any(a <= pos < b for a, b in self.headlines)
+        i = bisect.bisect_right(self._headline_starts, pos) - 1
+        return i >= 0 and pos < self.headlines[i][1]
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        """The sentence that holds position `pos`."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
+
+    def dates_in(self, a: int, b: int) -> list:
+        """The dates that start in [a, b)."""
+        return self.dates[bisect.bisect_left(self._date_starts, a):
+                          bisect.bisect_left(self._date_starts, b)]
+
+    def country_counts(self) -> dict[str, int]:
+        """How often each state is named as an actor (not as a place). States are all read
+        before anything asks (gazetteer first), so it is counted once."""
+        if self._country_counts is None:
+            self._country_counts = {}
+            for m in self.mentions:
+                if m.type == "Country" and not _is_place(self, m):
+                    self._country_counts[m.key[2:]] = self._country_counts.get(m.key[2:], 0) + 1
+        return self._country_counts
 
     # --- registry -----------------------------------------------------------------------
 
@@ -129,15 +164,25 @@ class DocAnalysis:
         m = Mention(start, end, ent.key, ent.type, surface, **extra)
         self.mentions.append(m)
         self._by_start.setdefault(start, []).append(m)
-        self._sorted = None
+        self._scans.clear()
+        if self._sorted is not None:
+            # Kept sorted as mentions come, after those of the same key: what a stable sort
+            # of `mentions` gives, without sorting the whole document again per mention.
+            k = (start, -(end - start))
+            i = bisect.bisect_right(self._keys, k)
+            self._sorted.insert(i, m)
+            self._starts.insert(i, start)
+            self._keys.insert(i, k)
         return m
 
-    def forget(self, key: str) -> None:
-        self.mentions = [m for m in self.mentions if m.key != key]
+    def forget(self, key: str, *more: str) -> None:
+        keys = {key, *more}
+        self.mentions = [m for m in self.mentions if m.key not in keys]
         self._by_start = {}
         for m in self.mentions:
             self._by_start.setdefault(m.start, []).append(m)
         self._sorted = None
+        self._scans.clear()
 
     def forget_mention(self, m: Mention) -> None:
         """Drop one mention that a longer name has replaced."""
@@ -146,6 +191,7 @@ class DocAnalysis:
         for x in self.mentions:
             self._by_start.setdefault(x.start, []).append(x)
         self._sorted = None
+        self._scans.clear()
 
     def covered(self, pos: int) -> bool:
         """Whether some mention contains the position."""
@@ -154,32 +200,39 @@ class DocAnalysis:
     def mentions_in_window(self, pos: int, width: int = 200) -> list[Mention]:
         if self._sorted is None:
             self.mentions_in(0, 0)
-        import bisect
-
         i = bisect.bisect_left(self._starts, pos - width)
         j = bisect.bisect_right(self._starts, pos)
         return self._sorted[i:j]
 
     def claimed(self, a: int, b: int) -> bool:
-        return any(a < y and x < b for x, y in self._claimed)
+        # Only a claim starting after a - _claim_len can reach past a.
+        claims = self._claimed
+        i = bisect.bisect_left(claims, (a - self._claim_len + 1,))
+        while i < len(claims) and claims[i][0] < b:
+            if a < claims[i][1]:
+                return True
+            i += 1
+        return False
 
     def claim(self, a: int, b: int) -> None:
-        self._claimed.append((a, b))
+        bisect.insort(self._claimed, (a, b))
+        self._claim_len = max(self._claim_len, b - a)
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         if self._sorted is None:
             self._sorted = sorted(self.mentions, key=lambda m: (m.start, -(m.end - m.start)))
             self._starts = [m.start for m in self._sorted]
-        import bisect
-
+            self._keys = [(m.start, -(m.end - m.start)) for m in self._sorted]
         i = bisect.bisect_left(self._starts, a)
-        out = []
-        for m in self._sorted[i:]:
-            if m.start >= b:
-                break
-            if m.end <= b:
-                out.append(m)
-        return out
+        j = bisect.bisect_left(self._starts, b, i)
+        return [m for m in self._sorted[i:j] if m.end <= b]
+
+    def mentions_from(self, a: int, b: int) -> list[Mention]:
+        """Mentions that start in [a, b), wherever they end."""
+        if self._sorted is None:
+            self.mentions_in(0, 0)
+        i = bisect.bisect_left(self._starts, a)
+        return self._sorted[i:bisect.bisect_left(self._starts, b, i)]
 
     def outer_mentions(self, a: int, b: int) -> list[Mention]:
         """Mentions in [a, b) that no longer mention contains."""
@@ -358,8 +411,14 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
                 numbers: bool = False, lists: bool = True, people: bool = False) -> int:
     """Extend a name rightwards over capitalised words, connectors and known names."""
     text = doc.text
-    end = start_pos = pos
+    end = pos
+    memo = doc._scans.setdefault(("right", limit, allow_titles, numbers, lists, people), {})
+    tops: list[tuple[int, int]] = []
     while pos < limit:
+        if pos in memo:
+            end = end if memo[pos] is None else memo[pos]
+            break
+        tops.append((pos, end))
         m = _PAREN.match(text, pos)
         if m and m.end() <= limit:
             inner = m.group("inner").strip()
@@ -401,7 +460,7 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
         if tok is None:
             break
         word = text[tok[0]:tok[1]]
-        if end == start_pos and _ROMAN.fullmatch(word):
+        if _ROMAN.fullmatch(word) and _NUMBERED_HEAD.search(text, max(0, ws - 24), ws):
             pos = end = tok[1]  # "Komisi I", "Komite III": the body's number
             continue
         if word.rstrip(".") in W.STOP_CAPS and word not in ("Health", "Minister"):
@@ -431,11 +490,22 @@ def _scan_right(doc: DocAnalysis, pos: int, limit: int, allow_titles: bool = Fal
             pos = tok[1]
             continue
         break
+    _remember(memo, tops, end)
     return end
 
 
 _PERSONAL_TITLE = re.compile(r"(?:Dr|dr|drg|Prof|Mr|Mrs|Ms|Sir|H\.|Hj\.)\.?\s+[A-Z]")
 _ROMAN = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI)")
+_NUMBERED_HEAD = re.compile(r"(?:Komisi|Komite|Committee|Commission|Panitia|Divisi|Kelompok "
+                            r"Kerja|Working Group|Sub-?[Cc]ommittee)\s+$")
+
+
+def _remember(memo: dict[int, int | None], tops: list[tuple[int, int]], found: int) -> None:
+    """For each position a scan passed (with what it had found by then), what a scan from
+    there finds: `found`, or None when it moved no further (a scan from there finds its
+    own start). A scan only moves its end one way, so an end that changed is a move."""
+    for p, had in tops:
+        memo[p] = found if found != had else None
 
 
 def _list_closes(text: str, pos: int, limit: int) -> bool:
@@ -446,17 +516,36 @@ def _list_closes(text: str, pos: int, limit: int) -> bool:
 
 
 def _starts_new_body(text: str, pos: int) -> bool:
-    return bool(_HEAD_ID.match(text, pos) or re.match(
-        r"(?:Pemerintah|Government|Menteri|Minister|Kemenkes|Kementerian)\b", text[pos:]))
+    return bool(_HEAD_ID.match(text, pos) or re.compile(
+        r"(?:Pemerintah|Government|Menteri|Minister|Kemenkes|Kementerian)\b").match(text, pos))
+
+
+_LAST_WORD = re.compile(r"([\w'’\-.&]+|,)\s*$")
+
+
+def _last_word(seg: str) -> re.Match | None:
+    """_LAST_WORD.search(seg), looked for in the last 100 characters first: a match that
+    starts before them covers them, and is found at their start or not at all there."""
+    w = max(0, len(seg) - 100)
+    m = _LAST_WORD.search(seg, w)
+    if w and (m is None or m.start() == w):
+        m = _LAST_WORD.search(seg)
+    return m
 
 
 def _scan_left(doc: DocAnalysis, pos: int, floor: int, lists: bool = True) -> int:
     """Extend an English-order name leftwards over modifiers ("Program Coordinating")."""
     text = doc.text
     start = pos
+    memo = doc._scans.setdefault(("left", floor, lists), {})
+    tops: list[tuple[int, int]] = []
     while pos > floor:
+        if pos in memo:
+            start = start if memo[pos] is None else memo[pos]
+            break
+        tops.append((pos, start))
         seg = text[floor:pos]
-        m = re.search(r"([\w'’\-.&]+|,)\s*$", seg)
+        m = _last_word(seg)
         if m is None:
             break
         tok_start = floor + m.start(1)
@@ -485,6 +574,7 @@ def _scan_left(doc: DocAnalysis, pos: int, floor: int, lists: bool = True) -> in
             pos = start = tok_start
             continue
         break
+    _remember(memo, tops, start)
     return start
 
 
@@ -515,7 +605,7 @@ def _bodies(doc: DocAnalysis) -> None:
             start = _scan_left(doc, m.start(), sa, lists=head in W.LEFT_LIST_HEADS)
             end = m.end()
             cm = re.compile(r"\s+(?:of|for|on)\s+(?=[A-Z])").match(text, end)
-            if cm and not re.match(r"the\b", text[cm.end():]):
+            if cm and not re.compile(r"the\b").match(text, cm.end()):
                 end2 = _scan_right(doc, cm.end(), sb)
                 end = end2 if end2 > cm.end() else end
             pm = _PAREN.match(text, end)
@@ -537,9 +627,11 @@ def _bodies(doc: DocAnalysis) -> None:
         found = list(by_head.values())
         # An English name inside a longer one is a modifier of it ("Erasmus University
         # Medical Center ..."), unless the longer one only adds its parent after it.
+        wide = sorted(found, key=lambda g: -g[1])  # ends furthest first: one look finds one
+        wide_keys = [-g[1] for g in wide]
         found = [f for f in found if not (f[2] in W.BODY_HEADS_EN and f[4] + len(f[2]) == f[1]
-                                          and any(g[0] <= f[0] and f[1] < g[1] and g[4] > f[4]
-                                                  for g in found))]
+                                          and any(g[0] <= f[0] and g[4] > f[4] for g in wide[
+                                              :bisect.bisect_left(wide_keys, -f[1])]))]
         seen_spans: set[tuple[int, int]] = set()
         for a, b, head, type_, _h in sorted(found, key=lambda s: (-s[0], s[1])):
             if (a, b) not in seen_spans:
@@ -613,9 +705,7 @@ _AT_THE = re.compile(r"\s+(?:at|of)\s+(?:the\s+)?(?:[A-Z][\w.]*['’]s?\s+)?")
 
 def _parents_after(doc: DocAnalysis, sa: int, sb: int) -> None:
     """'Center for X at the Ministry of Finance', 'Programme of Thailand's Ministry of ...'."""
-    for m in list(doc.mentions):
-        if not (sa <= m.start < sb) or not m.key.startswith("O:"):
-            continue
+    for m in _found_order(doc, [m for m in doc.mentions_from(sa, sb) if m.key.startswith("O:")]):
         e = doc.entities.get(m.key)
         if e is None or e.parent is not None:
             continue
@@ -628,9 +718,25 @@ def _parents_after(doc: DocAnalysis, sa: int, sb: int) -> None:
             e.parent_span = (m.start, nxt.end)
 
 
+def _found_order(doc: DocAnalysis, ms: list[Mention]) -> list[Mention]:
+    """`ms` in the order of `doc.mentions`, looked for from its end: recent ones are found
+    at once."""
+    if len(ms) < 2:
+        return ms
+    want = {id(m) for m in ms}
+    out: list[Mention] = []
+    for m in reversed(doc.mentions):
+        if id(m) in want:
+            out.append(m)
+            if len(out) == len(want):
+                break
+    out.reverse()
+    return out
+
+
 def _anchored(name: str) -> bool:
     """A body name needs one word that is not a generic word of body names."""
-    for t in re.findall(r"[\w'’\-]+", name):
+    for t in dict.fromkeys(re.findall(r"[\w'’\-]+", name)):  # each word once
         if t[0].isdigit() or (t.isupper() and len(t) > 1):
             return True
         if t[0].isupper() and t not in W.POST_WORDS and t not in W.GENERIC_BODY_WORDS \
@@ -758,12 +864,15 @@ def _defined_bodies(doc: DocAnalysis) -> None:
 def _local_names(doc: DocAnalysis) -> None:
     """Names a document defines for itself: 'Long Name (ACR)', and the short form of a
     reference body's name ('the Regional Committee' for the WHO Regional Committee ...)."""
+    by_end: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.type in ("Organization", "Forum"):
+            by_end.setdefault(m.end, []).append(m)
     for pm in re.finditer(r"\s*\(([A-Z][A-Za-z0-9\-&]{1,11})\)", doc.text):
         acr = pm.group(1)
         if acr in doc.acronyms or find_body(acr) is not None or country_iso3(acr):
             continue
-        before = [m for m in doc.mentions if m.end == pm.start() and m.type in
-                  ("Organization", "Forum")]
+        before = by_end.get(pm.start(), [])
         if before:
             doc.acronyms[acr] = max(before, key=lambda m: m.end - m.start).key
     shorts: dict[str, set[str]] = {}
@@ -840,6 +949,29 @@ _CONTEXT_NAME = re.compile(
 
 
 _LEADING_TITLES = frozenset("Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Madame Monsieur".split())
+_APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})(?P<sep>,\s+|\s*\()")
+# What a name and its degrees are made of: letters (any script's), spaces, dots, hyphens,
+# apostrophes.
+_NAME_CHARS = re.compile(r"(?:[^\W\d_]|[\s.\-'’])+")
+_NAME_START = re.compile(r"(?<![\w.])[^\W\d_a-z]")
+
+
+def _appositions(s: str) -> Iterator[re.Match]:
+    """The matches of _APPOSITION.finditer(s), trying only the starts that can match: a name
+    holds none but letters, spaces, dots, hyphens and apostrophes and a comma or a
+    parenthesis follows it, so it starts in a run of those that one of them ends. Trying every
+    word of a long run of capitalised words with neither after it would take time in the
+    square of the run."""
+    pos = 0
+    for run in _NAME_CHARS.finditer(s):
+        if run.end() >= len(s) or s[run.end()] not in ",(" or run.end() <= pos:
+            continue
+        for st in _NAME_START.finditer(s, max(pos, run.start()), run.end()):
+            m = _APPOSITION.match(s, st.start())
+            if m:
+                yield m
+                pos = m.end()
+                break
 
 
 def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | None:
@@ -1081,19 +1213,15 @@ def _default_state(doc: DocAnalysis, pos: int) -> str | None:
     text names most often; on a tie nobody can tell, unless Indonesia is among them."""
     if doc.language != "en":
         return "IDN"
-    here = [i for i, (a, b) in enumerate(doc.sentences) if a <= pos < b]
-    if here:
-        i = here[0]
+    i = bisect.bisect_right(doc._sentence_starts, pos) - 1
+    if i >= 0 and pos < doc.sentences[i][1]:
         lo = doc.sentences[max(0, i - 1)][0]
         hi = doc.sentences[i][1]
-        near = {m.key[2:] for m in doc.mentions if m.type == "Country" and lo <= m.start < hi
+        near = {m.key[2:] for m in doc.mentions_in(lo, hi) if m.type == "Country"
                 and not _is_place(doc, m)}
         if len(near) == 1:
             return next(iter(near))
-    counts: dict[str, int] = {}
-    for m in doc.mentions:
-        if m.type == "Country" and not _is_place(doc, m):
-            counts[m.key[2:]] = counts.get(m.key[2:], 0) + 1
+    counts = doc.country_counts()
     if not counts:
         return None
     top = max(counts.values())
@@ -1134,7 +1262,7 @@ def _people(doc: DocAnalysis) -> None:
             post_until = post_end
             if head in W.SHORT_POSTS:
                 role = W.SHORT_POSTS[head] + role[len(head):]
-            nm = _NAME_AFTER.match(text, post_end)
+            nm = _NAME_AFTER.match(text, post_end, post_end + MAX_SENTENCE)  # no name is longer
             if nm is not None and nm.group("sep").strip() != "," and (
                     _clean_name(doc, nm.start("name"), nm.group("name")) is None or
                     re.match(r"\s+(?:[A-Z]{2,}\b|untuk\b|for\b|of\b)", text[nm.end():])):
@@ -1142,7 +1270,7 @@ def _people(doc: DocAnalysis) -> None:
             if nm is None:
                 tail = _post_tail(text, post_end, sb, doc)
                 if tail is not None:
-                    nm = _NAME_AFTER.match(text, tail)
+                    nm = _NAME_AFTER.match(text, tail, tail + MAX_SENTENCE)
                     if nm is not None and nm.group("sep").strip() == ",":
                         inside = inside + [x for x in doc.outer_mentions(post_end, tail)
                                            if x.type in ("Country", "Organization", "Forum")]
@@ -1219,8 +1347,7 @@ def _people(doc: DocAnalysis) -> None:
             doc.mention(m.start(), m.end() if m.group("deg") else ns + len(name), ent)
         # Apposition: "Puan Maharani, Indonesia's Coordinating Minister for ..."
         # Also "Anung Sugihantono (Dirjen P2P, Kemenkes RI)", "Moeti, WHO Regional Director".
-        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})"
-                             r"(?P<sep>,\s+|\s*\()", text[sa:sb]):
+        for m in _appositions(text[sa:sb]):
             ns0 = sa + m.start("name")
             after = sa + m.end()
             limit = sb
@@ -1408,6 +1535,7 @@ def _merge_partial_names(doc: DocAnalysis) -> None:
         full.first = min(full.first, short.first)
         del doc.entities[short.key]
     doc._sorted = None
+    doc._scans.clear()
 
 
 def _single_name(text: str, m: re.Match, name: str) -> bool:
@@ -1518,12 +1646,12 @@ def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
             doc.mention_at(b - 1) is None and any(x.end == b and x.type == "Country"
                                                    for x in doc.mentions_in_window(b)):
         b = c.end  # "JWG on Health Indonesia-India": both states belong to the name
-        limit = next((y for x, y in doc.sentences if x <= a < y), len(text))
+        limit = (doc.sentence_at(a) or (a, len(text)))[1]
         b = max(b, _scan_right(doc, b, limit))  # "... Việt Nam – Laos Inter-governmental ..."
         surface = text[a:b]
     # After the number, the body and the subject the name goes on with: "Kongres Dunia ke-41
     # ICMM tentang Kedokteran Militer", "Pertemuan Tingkat Tinggi APEC ke-15 tentang ...".
-    limit = next((y for x, y in doc.sentences if x <= a < y), len(text))
+    limit = (doc.sentence_at(a) or (a, len(text)))[1]
     if ordinal is not None and re.search(r"(?i)(?:ke-?\s?\d+|\bpertama|\bkedua|\bketiga)$",
                                          surface):
         nxt = doc.mention_at(_WS.match(text, b).end(), ("Organization", "Forum"))
@@ -1564,7 +1692,9 @@ def _add_event(doc: DocAnalysis, a: int, b: int, ordinal: int | None,
                 doc.acronyms[f"E:{norm_key(acr)}:{ordinal}"] = key
             if re.search(r"\d", acr):
                 doc.acronyms.setdefault(acr, key)
-    d = [x for x in doc.dates if b <= x.start <= b + 60 and
+    near = doc.dates[bisect.bisect_left(doc._date_starts, b):
+                     bisect.bisect_right(doc._date_starts, b + 60)]
+    d = [x for x in near if b <= x.start <= b + 60 and
          not re.search(r"[.;]", text[b:x.start]) and
          re.match(r"\s*(?:,|\()?\s*(?:yang\s+)?(?:\w+\s+){0,6}(?:pada|on|of|,|\()?\s*"
                   r"(?:\w+\s*,?\s*\(?)?$", text[b:x.start])]
@@ -1648,11 +1778,18 @@ def _events(doc: DocAnalysis) -> None:
                 end = pm.end()
             spans.append((m.start("ord"), end, ordinal))
         # Capitalised "... Meeting/Summit/Roundtable" without an ordinal.
+        # (Whether a span holds the head: the furthest end of the spans starting up to it.
+        # The heads come in order, and the spans added here start before their head.)
+        earlier = sorted((s, e) for s, e, _ in spans)
+        k, reach = 0, -1
         for hm in _EV_HEAD_EN.finditer(text, sa, sb):
             if hm.group(0) in ("Forum", "Assembly") or doc.in_headline(sa):
                 continue  # a headline capitalises every word: no name runs left from a head
+            while k < len(earlier) and earlier[k][0] <= hm.start():
+                reach = max(reach, earlier[k][1])
+                k += 1
             start = _scan_left(doc, hm.start(), sa)
-            if start == hm.start() or any(s <= hm.start() < e for s, e, _ in spans):
+            if start == hm.start() or reach > hm.start():
                 continue
             clean = _strip_parens(text[start:hm.end()])
             if find_body(clean) is not None:
@@ -1671,6 +1808,7 @@ def _events(doc: DocAnalysis) -> None:
             if om:
                 end = om.end()
             spans.append((start, end, ordinal))
+            reach = max(reach, end)
         # Series with an ordinal: "WHA ke-72", "HWG kedua (HWG 2)", "HWG 1".
         for m in _SERIES.finditer(text[sa:sb]):
             acr = m.group("acr")
@@ -1705,12 +1843,28 @@ def _events(doc: DocAnalysis) -> None:
 
 def _drop_inside_events(doc: DocAnalysis) -> None:
     """A pattern body seen only inside event names is part of the event's name."""
-    events = [(m.start, m.end) for m in doc.mentions if m.type == "Event"]
+    events = sorted((m.start, m.end) for m in doc.mentions if m.type == "Event")
+    starts = [a for a, _b in events]
+    reach: list[int] = []  # the furthest end of the events starting up to each one
+    for _a, b in events:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(m: Mention) -> bool:
+        i = bisect.bisect_right(starts, m.start) - 1
+        return i >= 0 and reach[i] >= m.end
+
+    by_key: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.key.startswith("O:"):
+            by_key.setdefault(m.key, []).append(m)
+    drop = []
     for key in [k for k in doc.entities if k.startswith("O:")]:
-        ms = [m for m in doc.mentions if m.key == key]
-        if ms and all(any(a <= m.start and m.end <= b for a, b in events) for m in ms):
+        ms = by_key.get(key)
+        if ms and all(inside(m) for m in ms):
             del doc.entities[key]
-            doc.forget(key)
+            drop.append(key)
+    if drop:
+        doc.forget(*drop)
 
 
 def _date_events(doc: DocAnalysis) -> None:
@@ -1724,9 +1878,9 @@ def _date_events(doc: DocAnalysis) -> None:
         e = doc.entities.get(m.key)
         if e is None or e.date is not None:
             continue
-        sa, sb = next(((a, b) for a, b in doc.sentences if a <= m.start < b), (m.start, m.end))
-        later = [d for d in doc.dates if m.end <= d.start < sb]
-        earlier = [d for d in doc.dates if sa <= d.start < m.start]
+        sa, sb = doc.sentence_at(m.start) or (m.start, m.end)
+        later = doc.dates_in(m.end, sb)
+        earlier = doc.dates_in(sa, m.start)
         if later or earlier:
             e.date = (later or earlier)[0].value
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -69,8 +70,23 @@ class Rules:
         self.facts: list[FactRec] = []
         self.notes: list[tuple[int, str]] = []
         self._post_spans = [(m.post.start, m.post.end) for m in doc.mentions if m.post]
+        # Post spans by start, with the furthest end reached so far: in_post by bisection.
+        spans = sorted(self._post_spans)
+        self._post_starts = [a for a, _b in spans]
+        self._post_reach: list[int] = []
+        for _a, b in spans:
+            self._post_reach.append(max(b, self._post_reach[-1]) if self._post_reach else b)
         self._events = sorted((m for m in doc.mentions if m.type == "Event"),
                               key=lambda m: m.start)
+        self._event_starts = [m.start for m in self._events]
+        self._sentence_starts = [a for a, _b in doc.sentences]
+        self._sentence_ends = [b for _a, b in doc.sentences]
+        # Dates do not overlap: by start, their ends rise too.
+        self._date_starts = [d.start for d in doc.dates]
+        self._date_ends = [d.end for d in doc.dates]
+        self._first_mention: dict[str, int] = {}
+        self._by_key: dict[str, list[Mention]] | None = None
+        self._by_start_desc: list[Mention] | None = None
         self._person_post: dict[str, Mention] = {}
         for m in doc.mentions:
             if m.post and m.post.object and m.key not in self._person_post:
@@ -97,7 +113,8 @@ class Rules:
         return out
 
     def in_post(self, m: Mention) -> bool:
-        return any(a <= m.start and m.end <= b for a, b in self._post_spans) and m.post is None
+        i = bisect.bisect_right(self._post_starts, m.start) - 1
+        return i >= 0 and self._post_reach[i] >= m.end and m.post is None
 
     def actors(self, a: int, b: int) -> list[Mention]:
         out = []
@@ -115,11 +132,8 @@ class Rules:
         return None
 
     def last_event_before(self, pos: int) -> Mention | None:
-        best = None
-        for m in self._events:
-            if m.start < pos:
-                best = m
-        return best
+        i = bisect.bisect_left(self._event_starts, pos)
+        return self._events[i - 1] if i else None
 
     def object_after(self, pos: int, limit: int, types=BODIES + ("Event",)) -> Mention | None:
         """The body or event a trigger word governs: right after it, little in between."""
@@ -142,8 +156,10 @@ class Rules:
         ends with that noun; the first such phrase in [a, b) that resolves."""
         for m in _DEFINITE.finditer(self.text, a, b):
             noun = (m.group(1) or m.group(2)).lower()
-            for x in sorted((x for x in self.doc.mentions if x.end <= m.start() and
-                             x.type in BODIES), key=lambda x: -x.start):
+            # The body named last before it, within the few paragraphs a reader keeps in mind.
+            for x in reversed(self.doc.mentions_in(max(0, m.start() - _RECALL), m.start())):
+                if x.type not in BODIES:
+                    continue
                 name = self.doc.entities[x.key].name
                 if re.search(rf"(?i)\b{re.escape(noun)}$", name) or \
                         re.search(rf"(?i)\b{re.escape(noun)}$", x.text):
@@ -161,7 +177,8 @@ class Rules:
 
     def periods(self, a: int, b: int) -> list[tuple[str, str]]:
         out = []
-        dates = [(d.start, d.end) for d in self.doc.dates if d.end > a and d.start < b]
+        dates = [(d.start, d.end) for d in self.doc.dates[
+            bisect.bisect_right(self._date_ends, a):bisect.bisect_left(self._date_starts, b)]]
         for s, _e, y1, y2 in find_periods(self.text[a:b]):
             if any(ds <= a + s < de for ds, de in dates):
                 continue
@@ -169,13 +186,25 @@ class Rules:
         return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.doc.sentences:
-            if a <= pos < b:
-                return a, b
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self._sentence_ends[i]:
+            return self.doc.sentences[i]
         return pos, pos
 
+    def sentence_before(self, a: int) -> tuple[int, int] | None:
+        """The sentence that ends before position `a`, if any."""
+        k = bisect.bisect_right(self._sentence_ends, a)
+        return self.doc.sentences[k - 1] if k else None
+
+    def dates_in(self, a: int, b: int) -> list:
+        """The dates that start in [a, b)."""
+        return self.doc.dates[bisect.bisect_left(self._date_starts, a):
+                              bisect.bisect_left(self._date_starts, b)]
+
     def sentence_dates(self, a: int, b: int) -> list[str]:
-        return [d.value for d in self.doc.dates if a <= d.start < b and len(d.value) == 10]
+        dates = self.doc.dates[bisect.bisect_left(self._date_starts, a):
+                               bisect.bisect_left(self._date_starts, b)]
+        return [d.value for d in dates if len(d.value) == 10]
 
     # --- rules ------------------------------------------------------------------------------
 
@@ -247,10 +276,13 @@ class Rules:
 
     def part_of(self) -> None:
         """A body named with its parent ('Executive Board WHO'), or a gazetteer organ."""
+        for m in self.doc.mentions:
+            if m.key not in self._first_mention or m.start < self._first_mention[m.key]:
+                self._first_mention[m.key] = m.start
         for e in list(self.doc.entities.values()):
             if e.parent is None or e.type == "Event" or e.parent not in self.doc.entities:
                 continue
-            first = min((m.start for m in self.doc.mentions if m.key == e.key), default=None)
+            first = self._first_mention.get(e.key)
             if first is None:
                 continue
             a, b = self.sentence_of(first)
@@ -263,10 +295,17 @@ class Rules:
     def _side_by_side(self, child: str, parent: str, window: int = 30) -> bool:
         """Whether a mention of the parent stands within the child's name or a few words
         from it ("Executive Board WHO", "WHO's Executive Board", "the PCB of UNAIDS")."""
-        kids = [m for m in self.doc.mentions if m.key == child]
-        return any(m.key == parent and any(k.start - window <= m.start and m.end <= k.end + window
-                                           for k in kids)
-                   for m in self.doc.mentions)
+        by_key = self._mentions_by_key()
+        kids = by_key.get(child, [])
+        return any(any(k.start - window <= m.start and m.end <= k.end + window for k in kids)
+                   for m in by_key.get(parent, []))
+
+    def _mentions_by_key(self) -> dict[str, list[Mention]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for m in self.doc.mentions:
+                self._by_key.setdefault(m.key, []).append(m)
+        return self._by_key
 
     def roles(self, sa: int, sb: int, a: int, b: int) -> None:
         """'Indonesia merupakan Ketua X 2020-2022', 'anggota X', 'tuan rumah X', 'memimpin X'."""
@@ -296,8 +335,8 @@ class Rules:
                 continue
             kind = "chair_of" if m.group("chair") else "member_of" if m.group("member") \
                 else "hosts"
-            nxt = [x.start() for x in trig.finditer(text, m.end(), b)]
-            limit = nxt[0] if nxt else b
+            nxt = trig.search(text, m.end(), b)
+            limit = nxt.start() if nxt else b
             obj = self.object_after(m.end(), limit)
             if obj is not None and self._cut_short(obj):
                 self.why(m.start(), f"{kind}: {word!r} but the name after it runs on past "
@@ -402,8 +441,8 @@ class Rules:
                                   r"(?:[Dd]elegasi|[Dd]elegation)\b",
                                   text[a:m.start()]) is not None
             if not objs:
-                if _ANAPHOR_EVENT.match(text, a) or re.match(r"\s*(?:Pertemuan|Sidang|The "
-                                                             r"meeting|The session)", text[a:]):
+                if _ANAPHOR_EVENT.match(text, a) or re.compile(
+                        r"\s*(?:Pertemuan|Sidang|The meeting|The session)").match(text, a):
                     obj = self.anaphoric_event(a)
                 else:
                     obj = self.definite_body(a, m.start())  # "The Fund is hosted by ..."
@@ -516,7 +555,8 @@ class Rules:
                 bodies = [x for x in self.doc.outer_mentions(a, a + lm.start())
                           if x.type in BODIES and not self.in_post(x)]
                 if re.match(r"\s*(?:Anggotanya|Its members|Their members)", lead) or not bodies:
-                    prev = [s for s in self.doc.sentences if s[1] <= a]
+                    k = bisect.bisect_right(self._sentence_ends, a)
+                    prev = self.doc.sentences[k - 1:k] if k else []
                     if prev:
                         pa, pb = prev[-1]
                         pbod = [x for x in self.doc.outer_mentions(pa, pb) if x.type in BODIES]
@@ -720,7 +760,7 @@ class Rules:
             # one the sentence before names.
             if not _SIGNING_NOUN.search(text, a, b):
                 return
-            prev = [s for s in self.doc.sentences if s[1] <= a]
+            prev = [p for p in (self.sentence_before(a),) if p]
             km = self.KIND.search(text, *prev[-1]) if prev else None
             if km is None:
                 return
@@ -800,11 +840,15 @@ class Rules:
     def _pair(self, pos: int, b: int) -> tuple[Mention, Mention] | None:
         text = self.text
         found = []
-        kedua = re.match(r"kedua (kementerian|negara|pihak)", text[pos:])
+        kedua = re.compile(r"kedua (kementerian|negara|pihak)").match(text, pos)
         if kedua:
             want = "Organization" if kedua.group(1) == "kementerian" else "Country"
             seen: list[str] = []
-            for m in sorted(self.doc.mentions, key=lambda m: -m.start):
+            if self._by_start_desc is None:
+                self._by_start_desc = sorted(self.doc.mentions, key=lambda m: -m.start)
+                self._desc_keys = [-m.start for m in self._by_start_desc]
+            for i in range(bisect.bisect_right(self._desc_keys, -pos), len(self._desc_keys)):
+                m = self._by_start_desc[i]
                 if m.start < pos and m.type == want and m.key not in seen and \
                         (want == "Country" or m.key.startswith(("M:", "B:kemenkes"))):
                     seen.append(m.key)
@@ -898,8 +942,9 @@ class Rules:
         else:
             fits = lambda x: x.type in ("Country", "Organization")  # noqa: E731
         seen: list[Mention] = []
-        for x in sorted((x for x in self.doc.mentions if x.start < m.start() and fits(x)
-                         and not self.in_post(x)), key=lambda x: -x.start):
+        for x in reversed(self.doc.mentions_in(max(0, m.start() - _RECALL), m.start())):
+            if not fits(x) or self.in_post(x):
+                continue
             if x.key not in [y.key for y in seen]:
                 seen.append(x)
             if len(seen) == 2:
@@ -909,7 +954,7 @@ class Rules:
     def agreement_dates(self, a: int, b: int) -> list[str]:
         """The dates an agreement sentence gives: full dates, else months, else the years of
         'signed in 2013', 'diteken ... pada 2015'."""
-        full = [d.value for d in self.doc.dates if a <= d.start < b]
+        full = [d.value for d in self.dates_in(a, b)]
         if full:
             return full
         return [m.group(1) for m in _SIGN_YEAR.finditer(self.text, a, b)]
@@ -966,7 +1011,7 @@ class Rules:
             for subj in subjects:
                 self._attends(subj, obj, "attends", (a, b), 0.75)
         lists = list(trigger_pattern("participated_in", "list_after").finditer(text, a, b))
-        prev = [s for s in self.doc.sentences if s[1] <= a]
+        prev = [p for p in (self.sentence_before(a),) if p]
         for m in trigger_pattern("participated_in", "delegation_members").finditer(text, a, b):
             ca, _cb = self._clause_of(a, b, m.start())
             # "Delegasi RI ... beranggotakan ...", or "Anggotanya berasal dari ..." after a
@@ -1081,13 +1126,12 @@ class Rules:
             return None
         if ev.date is not None:
             return ev.date
-        dates = [d.value for d in self.doc.dates if span[0] <= d.start < span[1]]
+        dates = [d.value for d in self.dates_in(*span)]
         if dates:  # "The opening ceremony, held on Monday, August 28, 2017, ..."
             return dates[0]
         main = self.main_event()
         if main is not None and main.key == obj.key:
-            dates = [d.value for d in self.doc.dates if d.has_year]
-            return dates[0] if dates else None
+            return next((d.value for d in self.doc.dates if d.has_year), None)
         return None
 
     def _clause_of(self, a: int, b: int, pos: int) -> tuple[int, int]:
@@ -1110,7 +1154,7 @@ class Rules:
     def current_event(self, a: int) -> Mention | None:
         """The meeting a sentence without one is about: the one the sentence before names,
         else the one the text is about (named most often, first on a tie)."""
-        prev = [s for s in self.doc.sentences if s[1] <= a]
+        prev = [p for p in (self.sentence_before(a),) if p]
         if prev:
             named = [m for m in self.doc.outer_mentions(*prev[-1]) if m.type == "Event"]
             if named and not _THIS_TIME.search(self.text, a, self.sentence_of(a)[1]):
@@ -1161,7 +1205,7 @@ class Rules:
         for m in _BARE_TITLE.finditer(self.text, a, b):
             word = m.group(0)
             title = SHORT_POSTS.get(word, word)
-            holders = {x.key for x in self.doc.mentions if x.type == "Person" and x.post
+            holders = {x.key for x in self._person_post.values() if x.post
                        and x.post.role.lower().startswith(title.lower())}
             if len(holders) == 1:
                 key = holders.pop()
@@ -1196,6 +1240,7 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-
                        r"\b([a-z]+)\s+(?:tersebut|ini|itu)\b")
 _AT_SCENE = re.compile(r"\s*(?:Dalam|Pada|Di sela-sela|Di sela|Di|Saat|Selama|At|During|On the "
                        r"sidelines of|In)\s+(?:the\s+|acara\s+|forum\s+)?")
+_RECALL = 3000  # characters back that "the fund", "both sides" may point to
 _TITLE_BEFORE = re.compile(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|"
                            r"Secretary|Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|"
                            r"Marsekal)\s+$")

@@ -20,6 +20,15 @@ DEGREE_ABBREVIATIONS = frozenset("mph sip mba msc ma mm mh sh skm mkm mars ph ke
                                  "ked sked".split())
 _AFTER_DEGREES = re.compile(r",\s*(?:Dr\.\s?)?[A-Za-z.()]+$")
 
+# A "sentence" longer than MAX_SENTENCE is no sentence (a line with no sentence end: a
+# table or a list run together, one word repeated): it is cut into pieces of at most PIECE
+# characters, after a clause mark or between words where it can be, so that the rules,
+# which read a sentence at a time and may look at all of it for each word, take time in
+# proportion to the text. Press sentences are far shorter (under 900 characters in the
+# corpora) and are never cut.
+MAX_SENTENCE = 3000
+PIECE = 1000
+
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w()\-]+)\.*$")
 
@@ -31,7 +40,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         _split_line(line, pos, spans)
         pos += len(line) + 1
+    if any(b - a > MAX_SENTENCE for a, b in spans):
+        spans = [p for a, b in spans for p in _cut(text, a, b)]
     return spans
+
+
+def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A span of at most MAX_SENTENCE characters as itself, a longer one in pieces."""
+    out: list[tuple[int, int]] = []
+    if b - a <= MAX_SENTENCE:
+        return [(a, b)]
+    while b - a > PIECE:
+        end = a + PIECE
+        half = a + PIECE // 2
+        cut = max(text.rfind(", ", half, end), text.rfind("; ", half, end))
+        cut = cut + 1 if cut >= 0 else max(text.rfind(" ", half, end), text.rfind("\t", half, end))
+        if cut < 0:
+            cut = end
+        _add(text, a, cut, 0, out)
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
+    _add(text, a, b, 0, out)
+    return out
 
 
 def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
