@@ -229,3 +229,16 @@ def test_extract_explain_from_the_command_line(tmp_path: Path) -> None:
     missing = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract", str(doc)],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "-o/--output" in missing.stderr
+
+
+def test_soft_line_breaks_of_copied_pages_stay_inside_a_sentence() -> None:
+    text = ("Duta Besar itu menggarisbawahi empat prioritas kerja sama Indonesia terhadap\n"
+            "Kuba.\nKedua menteri menandatangani nota kesepahaman bidang kesehatan antara kedua\n"
+            "negara pada 3 Mei 2022.\nJudul Berita Tanpa Titik\nMenteri Kesehatan hadir.")
+    spans = [" ".join(text[a:b].split()) for a, b in split_sentences(text)]
+    assert spans == [
+        "Duta Besar itu menggarisbawahi empat prioritas kerja sama Indonesia terhadap Kuba.",
+        "Kedua menteri menandatangani nota kesepahaman bidang kesehatan antara kedua negara "
+        "pada 3 Mei 2022.",
+        "Judul Berita Tanpa Titik",
+        "Menteri Kesehatan hadir."]

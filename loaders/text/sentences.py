@@ -34,15 +34,44 @@ _WORD_BEFORE = re.compile(r"([\w()\-]+)\.*$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; a line break always ends one; spans are stripped."""
+    """(start, end) of each sentence; spans are stripped. A line break ends a sentence,
+    except a soft one that text copied from a web page keeps inside a sentence: the next line
+    goes on in lower case ("... kedua\nnegara ..."), or is a short tail that ends it ("...
+    prioritas Indonesia terhadap\nKuba.")."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in _logical_lines(text):
         _split_line(line, pos, spans)
         pos += len(line) + 1
     if any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [p for a, b in spans for p in _cut(text, a, b)]
     return spans
+
+
+_FINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+
+
+def _logical_lines(text: str) -> list[str]:
+    """The lines of `text`, a soft line break joining two of them (its newline is kept, so
+    offsets stay those of `text`)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and _soft_break(out[-1], line):
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return out
+
+
+def _soft_break(before: str, line: str) -> bool:
+    last = before.rsplit("\n", 1)[-1].strip()
+    nxt = line.strip()
+    if not last or not nxt or _FINAL.search(last):
+        return False
+    if nxt[0].islower():
+        return True
+    return len(last) >= 40 and len(nxt) < 40 and bool(re.search(r"[.!?]$", nxt)) and \
+        last[-1].islower()
 
 
 def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
