@@ -939,13 +939,63 @@ def _lower_role(role: str) -> str:
 _SAY = (r"said|says|told|added|noted|explained|stated|stressed|announced|mengatakan|menyampaikan|"
         r"menjelaskan|menegaskan|menyatakan|mengungkapkan|berkata|ujar|kata|menuturkan|"
         r"menambahkan|memaparkan")
-_CONTEXT_NAME = re.compile(
-    rf"(?:(?<=takes over from )|(?<=took over from )|(?<=succeeds )|(?<=menggantikan )|"
-    rf"(?<=announce that )|(?<=announced that )|(?<![\w.’'\-]))"
-    rf"(?P<name>{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W.NAME_WORD}){{1,3}})"
-    rf"(?=\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
-    rf"\s+\((?![A-Z]{{2,8}}\))[A-Z][^()]{{2,80}}\)|\s+\([A-Z]{{2,8}}\)\s*(?:[,;]|(?:dan|and|serta)\b)|"
-    rf"\s+from\s+the\s+[A-Z])")
+_NAME_SEQ = (rf"{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W.NAME_WORD})"
+             r"{1,3}")
+# The cues that mark a name: after it ("X, who", "X said", "X (Menzies School)", "X from
+# the Y"), or before it ("takes over from X"). The cues are looked for first: trying a name
+# at every capital of a sentence costs far more.
+_CUE_AFTER = re.compile(
+    rf"\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
+    r"\s+\((?![A-Z]{2,8}\))[A-Z][^()]{2,80}\)|\s+\([A-Z]{2,8}\)\s*(?:[,;]|(?:dan|and|serta)\b)|"
+    r"\s+from\s+the\s+[A-Z]")
+_CUE_BEFORE = re.compile(r"(?:takes over from|took over from|succeeds|menggantikan|"
+                         r"announced? that) ")
+_NAME_ENDING = re.compile(rf"(?<![\w.’'\-])(?P<name>{_NAME_SEQ})$")
+_NAME_STARTING = re.compile(rf"(?P<name>{_NAME_SEQ})")
+
+
+def _context_names(text: str, sa: int, sb: int) -> Iterator[tuple[int, str]]:
+    """(start, name) of the names their context marks in [sa, sb)."""
+    for cue in _CUE_AFTER.finditer(text, sa, sb):
+        lo = max(sa, cue.start() - 90)
+        m = _NAME_ENDING.search(text, lo, cue.start())
+        if m:
+            yield m.start("name"), m.group("name")
+    for cue in _CUE_BEFORE.finditer(text, sa, sb):
+        m = _NAME_STARTING.match(text, cue.end(), sb)
+        if m and _CUE_AFTER.match(text, m.end(), sb) is None:
+            yield m.start("name"), m.group("name")
+
+
+_AS = re.compile(r"\s+(?:sebagai|as|selaku)\s+(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?")
+_NAME_BEFORE_AS = re.compile(rf"(?<![\w.])(?P<name>{W.NAME})(?=\s+(?:sebagai|as|selaku)\s)")
+
+
+def _names_as_post(text: str, sa: int, sb: int) -> Iterator[re.Match]:
+    """'X sebagai <post>': matches over text[sa:sb] (positions relative to sa), the cue
+    'sebagai/as/selaku' found first, then the name that ends right before it."""
+    sentence = text[sa:sb]
+    for cue in _AS.finditer(sentence):
+        for m in _NAME_BEFORE_AS.finditer(sentence, max(0, cue.start() - 90), cue.end()):
+            if m.end() == cue.start():
+                yield _AsMatch(m, cue)
+                break
+
+
+class _AsMatch:
+    """A name and the 'sebagai' after it, read as one match."""
+
+    def __init__(self, name: re.Match, cue: re.Match) -> None:
+        self._name, self._cue = name, cue
+
+    def start(self, group: str = "name") -> int:
+        return self._name.start("name")
+
+    def end(self) -> int:
+        return self._cue.end()
+
+    def group(self, group: str = "name") -> str:
+        return self._name.group("name")
 
 
 _LEADING_TITLES = frozenset("Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Madame Monsieur".split())
@@ -1414,8 +1464,7 @@ def _people(doc: DocAnalysis) -> None:
                 doc.mention(ns, ns + len(name) + len(m.group("deg")), ent,
                             post=Post(hp.start(), post_end, role, obj))
         # "... diangkatnya lagi Budi Gunadi Sadikin sebagai Menteri Kesehatan"
-        for m in re.finditer(rf"(?<![\w.])(?P<name>{W.NAME})\s+(?:sebagai|as|selaku)\s+"
-                             rf"(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?", text[sa:sb]):
+        for m in _names_as_post(text, sa, sb):
             hp = _POST_HEAD.match(text, sa + m.end())
             ns0 = sa + m.start("name")
             if hp is None:
@@ -1481,17 +1530,16 @@ def _people(doc: DocAnalysis) -> None:
                 doc.mention(ns, ns + len(name), _person(doc, name, ns),
                             post=Post(hp.start(), post_end, role, obj))
         # Names that only their context marks: "X, who ...", "X said", "X (Menzies School)".
-        for m in _CONTEXT_NAME.finditer(text, sa, sb):
-            ns0 = m.start("name")
-            if doc.covered(ns0) or doc.claimed(ns0, m.end("name")):
+        for ns0, cname in _context_names(text, sa, sb):
+            if doc.covered(ns0) or doc.claimed(ns0, ns0 + len(cname)):
                 continue
-            got = _clean_name(doc, ns0, m.group("name"))
-            if got is None or len(got[1].split()) < 2 or got[1] != m.group("name"):
+            got = _clean_name(doc, ns0, cname)
+            if got is None or len(got[1].split()) < 2 or got[1] != cname:
                 continue
             if any(w in W.GENERIC_BODY_WORDS or w in W.BODY_HEADS_EN or w in W.BODY_HEADS_ID
                    or w in W.VENUE_WORDS for w in got[1].split()):
                 continue
-            acr = re.match(r"\s*\(([A-Z]{2,8})\)", text[m.end("name"):])
+            acr = re.compile(r"\s*\(([A-Z]{2,8})\)").match(text, ns0 + len(cname))
             if acr and acr.group(1) == "".join(w[0] for w in got[1].split()).upper():
                 continue  # "Anti Microbial Resistance (AMR)": a term defined, not a person
             doc.mention(ns0, ns0 + len(got[1]), _person(doc, got[1], ns0))
