@@ -242,3 +242,22 @@ def test_soft_line_breaks_of_copied_pages_stay_inside_a_sentence() -> None:
         "pada 3 Mei 2022.",
         "Judul Berita Tanpa Titik",
         "Menteri Kesehatan hadir."]
+
+
+def test_the_people_an_unnamed_meeting_is_named_by_take_part() -> None:
+    text = ("Kerja sama itu lahir dari pertemuan kenegaraan Presiden Ana Lopes dengan Perdana "
+            "Menteri Samoa Fiame Tuilaepa di Apia, Selasa (2/4/2024).")
+    assert {"Ana Lopes", "Fiame Tuilaepa"} <= {s for s, _o in _facts(text, "participated_in")}
+
+
+def test_the_actors_after_a_meeting_set_as_the_scene_act_at_it() -> None:
+    text = ("Dalam KTT Gerakan Non-Blok ke-19 di Kampala, Indonesia dan Kuba menyuarakan "
+            "sikap serupa.")
+    assert {"Indonesia", "Kuba"} <= {s for s, _o in _facts(text, "participated_in")}
+
+
+def test_signers_at_a_meeting_take_part_in_it() -> None:
+    text = ("Pertemuan Pertama Kelompok Kerja Kesehatan Indonesia-Laos digelar di Vientiane. "
+            "Di penghujung pertemuan, Rencana Aksi diteken oleh Sekretaris Jenderal Kemenkes, "
+            "dr. Rina Kusuma, bersama Permanent Secretary Bounmy Phommachanh.")
+    assert "Rina Kusuma" in {s for s, _o in _facts(text, "participated_in")}

@@ -1022,6 +1022,7 @@ class Rules:
                 lists.append(m)
         self.meetings(a, b, here)
         self.at_event(a, b, here)
+        self.named_parties(a, b, here)
         for m in lists:
             obj = self._event_for(a, here, m)
             if obj is None:
@@ -1036,6 +1037,35 @@ class Rules:
                                                                  x.start])):
                     self._attends(x, obj, "attendance-list", (a, b), 0.7)
 
+    def named_parties(self, a: int, b: int, here: list[Mention]) -> None:
+        """'pertemuan kenegaraan Presiden Joko Widodo dengan Perdana Menteri PNG James Marape',
+        'a bilateral meeting between A and B': the people an unnamed meeting is named by
+        take part in it."""
+        text = self.text
+        for ev in here:
+            if not self.doc.entities[ev.key].name[:1].islower():
+                continue
+            lead = re.compile(r"\s*(?:antara\s+|between\s+)?").match(text, ev.end)
+            people = [x for x in self.doc.outer_mentions(lead.end(), min(b, lead.end() + 160))
+                      if x.type == "Person"]
+            if len(people) < 2:
+                continue
+            first, second = people[0], people[1]
+            if self._post_words_only(lead.end(), first.start) and \
+                    re.search(r"\b(?:dengan|dan|and|with)\b", text[first.end:second.start]) and \
+                    self._post_words_only(first.end, second.start, joins=True):
+                for x in (first, second):
+                    self._attends(x, ev, "meeting-named-by", (a, b), 0.7)
+
+    def _post_words_only(self, a: int, b: int, joins: bool = False) -> bool:
+        """Whether text[a:b] holds only titles, posts, states and joining words."""
+        gap = self.text[a:b]
+        for x in self.doc.outer_mentions(a, b):
+            gap = gap.replace(x.text, " ")
+        words = re.findall(r"[^\W\d_][\w\-]*", gap)
+        allowed = {"dengan", "dan", "and", "with", "of", "for", "the"} if joins else set()
+        return all(w in W.POST_WORDS or w in allowed or w.isupper() for w in words)
+
     def at_event(self, a: int, b: int, here: list[Mention]) -> None:
         """'Dalam KTT NAM di Uganda, Indonesia dan Kuba menyuarakan ...', 'At the summit, A and
         B agreed ...': the actors who open the main clause after a meeting set as the scene
@@ -1044,8 +1074,8 @@ class Rules:
         lead = _AT_SCENE.match(text, a, b)
         if lead is None:
             return
-        ev = next((x for x in here if x.start == lead.end()), None)
-        if ev is None:
+        ev = next((x for x in here if lead.end() <= x.start <= lead.end() + 60), None)
+        if ev is None or re.search(r"[,.;]", text[lead.end():ev.start]):
             return
         comma = text.find(",", ev.end, b)
         if comma < 0 or re.search(r"[.;]", text[ev.end:comma]):
@@ -1145,6 +1175,11 @@ class Rules:
         trigger first: "Sidang X ... diikuti oleh"), else the last one named before."""
         before = [x for x in here if x.end <= trigger.start()]
         after = [x for x in here if x.start >= trigger.end()]
+        # A named meeting before an unnamed one: "Di sela pertemuan WHA, Menkes menjalani
+        # pertemuan bilateral dengan didampingi X" is about the Assembly.
+        named = [x for x in before if not self.doc.entities[x.key].name[:1].islower()]
+        if named:
+            return named[-1]
         if before:
             return before[-1]
         if after:
@@ -1238,8 +1273,8 @@ _SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disep
                         r"(?:tahun\s+)?((?:19|20)\d\d)\b")
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-Z])|"
                        r"\b([a-z]+)\s+(?:tersebut|ini|itu)\b")
-_AT_SCENE = re.compile(r"\s*(?:Dalam|Pada|Di sela-sela|Di sela|Di|Saat|Selama|At|During|On the "
-                       r"sidelines of|In)\s+(?:the\s+|acara\s+|forum\s+)?")
+_AT_SCENE = re.compile(r"\s*(?:Dalam|Pada|Di sela-sela|Di sela|Di depan|Di hadapan|Di|Saat|Selama|"
+                       r"At|During|On the sidelines of|In|Before)\s+(?:the\s+|acara\s+|forum\s+)?")
 _RECALL = 3000  # characters back that "the fund", "both sides" may point to
 _TITLE_BEFORE = re.compile(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|"
                            r"Secretary|Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|"

@@ -202,7 +202,8 @@ EVENT_HEADS_EN = ("Ministerial Meeting|Meeting|Summit|Session|Conference|Assembl
 GENERIC_EVENTS = ("pertemuan bilateral|pertemuan awal|kunjungan kenegaraan|kunjungan kerja|"
                   "kunjungan resmi|kunjungan kehormatan|pertemuan kenegaraan|sesi pembukaan resmi|"
                   "sesi pembukaan|bilateral meeting|bilateral working session|working session|"
-                  "courtesy call|bertemu secara bilateral|state visit|official visit|working visit")
+                  "courtesy call|bertemu secara bilateral|state visit|official visit|working visit|"
+                  "rapat kerja|rapat dengar pendapat|rapat koordinasi|rapat terbatas")
 
 # Words that say what a body is, not which one: a name made only of these is no name.
 GENERIC_BODY_WORDS = frozenset("""
