@@ -378,6 +378,17 @@ def _inner_parent(doc: DocAnalysis, e: Ent, a: int, b: int) -> None:
             parent = _body_entity(doc, gid, a + m.start())
             doc.mention(a + m.start(), a + m.end(), parent)
             return
+    # Any other name of the parent inside: "Dewan GAVI" (GAVI, an alias of Gavi).
+    words = list(re.finditer(r"[\w'’\-]+", doc.text[a:b]))
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if i == 0 and j == len(words):
+                continue
+            sa, sb = a + words[i].start(), a + words[j - 1].end()
+            hit = find_body(doc.text[sa:sb])
+            if hit is not None and hit.id.split("/", 1)[1] == gid:
+                doc.mention(sa, sb, _body_entity(doc, gid, sa))
+                return
 
 
 # --- step 2: body names around head nouns -------------------------------------------------
@@ -1068,10 +1079,11 @@ def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple
     pos = end_head
     role_end = end_head
     inside: list[Mention] = []
-    if re.match(r"(?:Wakil )?Menteri$|(?:Deputy |Vice )?Minister(?: of| for)?$",
-                text[start:end_head]):
-        # "Menteri Transportasi dan Penerbangan Sipil PNG Walter David": a portfolio the word
-        # lists do not know runs up to the state that closes it.
+    if re.match(r"(?:Wakil )?Menteri$|(?:Deputy |Vice )?Minister(?: of| for)?$|Dubes$|"
+                r"Duta Besar$|Ambassador$|Ambassador for$", text[start:end_head]):
+        # "Menteri Transportasi dan Penerbangan Sipil PNG Walter David", "Dubes Global Health
+        # Australia Lucas de Toca": a portfolio the word lists do not know runs up to the state
+        # that closes it.
         p = end_head
         first = _PORTFOLIO_WORD.match(text, p, limit)
         if first is not None and first.group(1) in W.POST_WORDS:

@@ -351,7 +351,9 @@ class Rules:
             if kind == "member_of" and obj.type == "Event":
                 continue
             # The actor: who "which"/"yang" points back to, else the clause's first actor.
-            rel = re.search(r"(?:,\s*which|\byang)\s+(?:had\s+|telah\s+|juga\s+)?(?:\w+\s+)?$",
+            # "X, sosok yang seperti dirinya juga duduk sebagai anggota Y": who "yang" points
+            # back to, a few words before the role.
+            rel = re.search(r"(?:,\s*which|,\s*who|\byang)\s+(?:[\w\-]+\s+){0,6}$",
                             text[a:m.start()])
             subj = None
             if rel:
