@@ -261,3 +261,15 @@ def test_signers_at_a_meeting_take_part_in_it() -> None:
             "Di penghujung pertemuan, Rencana Aksi diteken oleh Sekretaris Jenderal Kemenkes, "
             "dr. Rina Kusuma, bersama Permanent Secretary Bounmy Phommachanh.")
     assert "Rina Kusuma" in {s for s, _o in _facts(text, "participated_in")}
+
+
+def test_membership_verbs_with_both_and_an_acronym_in_the_list() -> None:
+    text = ("Indonesia dan Ekuador memperingati 40 tahun hubungan diplomatik. Keduanya sama-sama "
+            "tergabung dalam Gerakan Non-Blok (GNB) dan G-77.")
+    facts = _facts(text, "member_of")
+    assert {("Indonesia", "Non-Aligned Movement"), ("Ekuador", "Group of 77")} <= facts
+
+
+def test_a_person_joining_a_body_is_no_member() -> None:
+    text = "Dr Rina Kusuma bergabung dengan WHO sebagai penasihat senior."
+    assert not _facts(text, "member_of")

@@ -215,6 +215,7 @@ class Rules:
             self.member_lists(a, b)
             self.member_lists_lexicon(a, b)
             self.member_people(a, b)
+            self.member_verbs(a, b)
             self.body_namely(a, b)
             self.presidency(a, b)
             self.namely_lists(a, b)
@@ -579,7 +580,10 @@ class Rules:
             pos = intro.end()
         items: list[Mention] = []
         for x in self.doc.outer_mentions(pos, b):
+            if items and x.key == items[-1].key and text[items[-1].end:x.start].strip() == "(":
+                continue  # "Gerakan Non-Blok (NAM)": the same body by its acronym
             gap = text[(items[-1].end if items else pos):x.start]
+            gap = re.sub(r"^\s*\(\s*[\w\-]+\s*\)", "", gap) if items else gap
             if not _LIST_GAP.fullmatch(gap) and not (items and _LIST_SKIP.fullmatch(gap)):
                 break
             if x.type not in types:
@@ -636,6 +640,31 @@ class Rules:
             for x in items:
                 self.add(FactRec("member_of", x.key, body.key, "member-list-named-body",
                                  (a, b), 0.8))
+
+    def member_verbs(self, a: int, b: int) -> None:
+        """'Keduanya tergabung dalam Gerakan Non-Blok (NAM) dan G-77', 'Indonesia and Peru are
+        members of the Board': the actors before the verb (or the two states 'both' points
+        to) are members of every body listed after it."""
+        text = self.text
+        verbs = [(m, ("Country", "Person")) for m in
+                 trigger_pattern("member_of", "member_verbs").finditer(text, a, b)]
+        verbs += [(m, ("Country",)) for m in
+                  trigger_pattern("member_of", "state_member_verbs").finditer(text, a, b)]
+        for m, kinds in verbs:
+            ca, _cb = self._clause_of(a, b, m.start())
+            bodies = self.list_items(m.end(), b, BODIES)
+            if not bodies:
+                self.why(m.start(), f"member_of: {m.group(0)!r} but no body right after it")
+                continue
+            members = [x for x in self.actors(ca, m.start()) if x.type in kinds]
+            both = _BOTH_PRONOUN.search(text, ca, m.start())
+            if both and len(members) < 2:
+                members = [x for pair in self._both_sides(ca, m.start(), both) for x in pair]
+            if not members:
+                self.why(m.start(), f"member_of: {m.group(0)!r} but no member before it")
+            for x in members:
+                for body in bodies:
+                    self.add(FactRec("member_of", x.key, body.key, "member-verb", (a, b), 0.8))
 
     def body_namely(self, a: int, b: int) -> None:
         """'six Asean countries, namely A, B and C', 'negara-negara ASEAN, yaitu A dan B': a
@@ -928,10 +957,11 @@ class Rules:
             return [(acts[0], acts[1])]
         return []
 
-    def _both_sides(self, a: int, s0: int) -> list[tuple[Mention, Mention]]:
+    def _both_sides(self, a: int, s0: int, m: re.Match | None = None
+                    ) -> list[tuple[Mention, Mention]]:
         """'both sides signed ...', 'kedua negara menandatangani ...': the last two states
         (or bodies) the text named before."""
-        m = _BOTH.search(self.text, a, s0)
+        m = m or _BOTH.search(self.text, a, s0)
         if m is None:
             return []
         noun = m.group(0).lower()
@@ -1270,6 +1300,8 @@ _BOTH = re.compile(r"(?i)\b(?:both (?:sides|parties|countries|governments|minist
                    r"organi[sz]ations)|the two (?:sides|parties|countries|governments|ministries|"
                    r"organi[sz]ations)|kedua (?:pihak|belah pihak|negara|pemerintah|kementerian|"
                    r"organisasi|lembaga))\b")
+_BOTH_PRONOUN = re.compile(r"(?i)\b(?:keduanya|kedua negara|both countries|both|the two "
+                           r"countries)\b")
 _SIGN_YEAR = re.compile(r"(?i)\b(?:signed|concluded|diteken|ditandatangani|disepakati|"
                         r"menandatangani|meneken)\b[^.;]{0,60}?\b(?:pada|in|tahun|on)\s+"
                         r"(?:tahun\s+)?((?:19|20)\d\d)\b")
