@@ -651,6 +651,10 @@ def _bodies(doc: DocAnalysis) -> None:
         _parents_after(doc, sa, sb)
 
 
+_UNIT_HEAD = re.compile(r"(?:Direktorat Jenderal|Direktorat|Biro|Pusat|Sekretariat Jenderal|"
+                        r"Sekretariat|Badan|Inspektorat Jenderal|Inspektorat|Ditjen|Dit)\s")
+
+
 def _add_body_phrase(doc: DocAnalysis, a: int, b: int, head: str, type_: str) -> None:
     text = doc.text
     surface = text[a:b].rstrip(" ,")
@@ -669,8 +673,13 @@ def _add_body_phrase(doc: DocAnalysis, a: int, b: int, head: str, type_: str) ->
     own = clean
     for x in inner:
         own = own.replace(_strip_parens(x.text), " ")
-    if not _anchored(own) and not (any(x.type == "Country" for x in inner) and
-                                   re.match(r"(?i)kementerian|ministry", clean)):
+    unit = _UNIT_HEAD.match(clean)
+    if unit and (len(own.split()) >= 3 or any(x.type in ("Organization", "Forum")
+                                              for x in inner)):
+        pass  # "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit", "Sekretariat
+        # Jenderal Kemenkes": a unit of a ministry is named by what it does, in common words
+    elif not _anchored(own) and not (any(x.type == "Country" for x in inner) and
+                                     re.match(r"(?i)kementerian|ministry", clean)):
         return  # "Joint Working Group", "Kerja Sama Kesehatan": a kind, not a name
     if any(w in W.VENUE_WORDS for w in clean.split()):
         return
@@ -698,6 +707,12 @@ def _add_body_phrase(doc: DocAnalysis, a: int, b: int, head: str, type_: str) ->
         elif bodies and bodies[0].start == a and bodies[0].end < core:
             parent = bodies[0]
         name = clean
+        if ends and _UNIT_HEAD.match(clean):
+            # "Biro Kerja Sama Luar Negeri Kementerian Kesehatan": the unit is named without
+            # the ministry it belongs to (part_of says that), as the ministry names it.
+            own = _strip_parens(text[a:ends[0].start]).strip(" ,")
+            if len(own.split()) >= 2:
+                name = own
         e = doc.entity(f"O:{norm_key(name)}", type_, name, a)
         if parent is not None and parent.key != e.key:
             e.parent = parent.key
