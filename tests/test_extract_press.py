@@ -273,3 +273,10 @@ def test_membership_verbs_with_both_and_an_acronym_in_the_list() -> None:
 def test_a_person_joining_a_body_is_no_member() -> None:
     text = "Dr Rina Kusuma bergabung dengan WHO sebagai penasihat senior."
     assert not _facts(text, "member_of")
+
+
+def test_a_ministry_unit_in_common_words_is_a_named_part_of_its_ministry() -> None:
+    text = ("Konferensi itu didukung Direktorat Jenderal Pelayanan Kesehatan Primer "
+            "Kementerian Kesehatan sebagai mitra.")
+    assert ("Direktorat Jenderal Pelayanan Kesehatan Primer", "Kementerian Kesehatan") in \
+        _facts(text, "part_of")
