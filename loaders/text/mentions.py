@@ -1084,6 +1084,8 @@ def _person(doc: DocAnalysis, name: str, start: int) -> Ent:
     return doc.entity(key, "Person", name, start)
 
 
+_TITLE_WORD = re.compile(r"(?:Shri|Smt|Dr|Mr|Mrs|Ms|Prof|dr|drg|Hon|H\.\s?E|His Excellency|"
+                         r"Her Excellency|Sir|Dame)\b\.?\s+[A-Z]")
 _PORTFOLIO_WORD = re.compile(r"\s+([A-Z][a-z][\w\-]*|dan|and|&|serta|of|for|the)(?![\w\-])")
 
 
@@ -1094,7 +1096,7 @@ def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple
     pos = end_head
     role_end = end_head
     inside: list[Mention] = []
-    if re.match(r"(?:Wakil )?Menteri$|(?:Deputy |Vice )?Minister(?: of| for)?$|Dubes$|"
+    if re.match(r"(?:Wakil )?Menteri$|(?:Deputy |Vice |Union )?Minister(?: of| for)?$|Dubes$|"
                 r"Duta Besar$|Ambassador$|Ambassador for$", text[start:end_head]):
         # "Menteri Transportasi dan Penerbangan Sipil PNG Walter David", "Dubes Global Health
         # Australia Lucas de Toca": a portfolio the word lists do not know runs up to the state
@@ -1107,7 +1109,9 @@ def parse_post(doc: DocAnalysis, start: int, end_head: int, limit: int) -> tuple
             if p >= limit:
                 break
             nxt = _WS.match(text, p).end()
-            if doc.mention_at(nxt, ("Country",)) is not None:
+            if doc.mention_at(nxt, ("Country",)) is not None or _TITLE_WORD.match(text, nxt):
+                # the state that closes the post, or the title that opens the name ("Union
+                # Minister for Health and Family Welfare Shri Mansukh Mandaviya")
                 if p > end_head and not re.search(r"\b(?:of|for|the|dan|and|serta|&)$",
                                                   text[end_head:p]):
                     pos = role_end = p
