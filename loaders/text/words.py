@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # Honorifics and academic titles written before a name.
-TITLE = (r"(?:(?:Prof|Dr|dr|drg|Drs|Dra|Ir|Hj|H|Mr|Mrs|Ms|Sir|Dame)\.\s*|(?:Dr|Prof|Mr|Mrs|Ms|dr|drg)\s+"
+TITLE = (r"(?:(?:Prof|Dr|dr|drg|Drs|Dra|Ir|Hj|H|Mr|Mrs|Ms|Sir|Dame)\.\s*"
+         r"|(?:Dr|Prof|Mr|Mrs|Ms|dr|drg)\s+"
          r"|(?:His|Her)\s+(?:Royal\s+)?(?:Excellency|Highness)\s+|H\.\s?E\.\s*|(?:The\s+)?Hon(?:ourable|orable|\.)\s+"
          r"|Yang\s+Mulia\s+|Shri\s+|Smt\.?\s+"
          r"|(?:Letjen|Mayjen|Brigjen|Jenderal|Laksamana|Marsekal)\s+(?:TNI\s+)?(?:\(Purn\.?\)\s+)?"
