@@ -984,12 +984,13 @@ class Rules:
         return []
 
     def agreement_dates(self, a: int, b: int) -> list[str]:
-        """The dates an agreement sentence gives: full dates, else months, else the years of
-        'signed in 2013', 'diteken ... pada 2015'."""
-        full = [d.value for d in self.dates_in(a, b)]
-        if full:
-            return full
-        return [m.group(1) for m in _SIGN_YEAR.finditer(self.text, a, b)]
+        """The dates an agreement sentence gives, in order: full dates and months, and the
+        years of 'signed in 2013', 'diteken ... pada 2015' that no date already gives."""
+        found = [(d.start, d.value) for d in self.dates_in(a, b)]
+        years = {v[:4] for _p, v in found}
+        found += [(m.start(1), m.group(1)) for m in _SIGN_YEAR.finditer(self.text, a, b)
+                  if m.group(1) not in years]  # "... replaced the MoU signed in 2013"
+        return [v for _p, v in sorted(found)]
 
     def _signers(self, a: int, b: int, s0: int, s1: int) -> list[tuple[Mention, Mention]]:
         """Parties from the posts of the people who signed: 'Menteri A dan Menteri B
