@@ -774,7 +774,7 @@ class Rules:
     KIND = re.compile(
         r"(?P<MoU>\bMoU\b|Nota Kesepahaman|[Nn]ota [Kk]esepahaman|[Mm]emorand(?:um|a) of "
         r"[Uu]nderstanding)|(?P<MSP>Memorandum Saling Pengertian|[Mm]emorandum saling "
-        r"pengertian|\bMSP\b)|(?P<LoI>Letter of Intent|\bLoI\b|Surat Pernyataan Kehendak)|"
+        r"pengertian|\bMSP\b)|(?P<LoI>Letter of Intent|\bLoI\b|(?:Surat )?Pernyataan Kehendak)|"
         r"(?P<PlanOfAction>Plan of Action|\bPoA\b|Rencana Aksi)|(?P<JointStatement>Joint "
         r"Statement|Pernyataan Bersama)|(?P<Declaration>Deklarasi [A-Z]\w+|[A-Z]\w+ "
         r"Declaration)|(?P<Agreement>Perjanjian [A-Z]\w+|Agreement on)")
@@ -791,8 +791,16 @@ class Rules:
             # one the sentence before names.
             if not _SIGNING_NOUN.search(text, a, b):
                 return
-            prev = [p for p in (self.sentence_before(a),) if p]
-            km = self.KIND.search(text, *prev[-1]) if prev else None
+            km = None
+            pos = a
+            for _ in range(3):  # "MoU pertama ... . Lewat kesepakatan ini ... .
+                prev = self.sentence_before(pos)  # Penandatanganannya dilakukan ..."
+                if prev is None:
+                    break
+                km = self.KIND.search(text, *prev)
+                if km is not None:
+                    break
+                pos = prev[0]
             if km is None:
                 return
             km = _Anchor(km, a)
@@ -871,6 +879,11 @@ class Rules:
     def _pair(self, pos: int, b: int) -> tuple[Mention, Mention] | None:
         text = self.text
         found = []
+        both = _BOTH.match(text, pos)
+        if both and not re.match(r"kedua (?:kementerian|negara|pihak)\b", both.group(0)):
+            # "antara kedua organisasi tersebut", "between the two countries"
+            pairs = self._both_sides(pos, pos + len(both.group(0)), both)
+            return pairs[0] if pairs else None
         kedua = re.compile(r"kedua (kementerian|negara|pihak)").match(text, pos)
         if kedua:
             want = "Organization" if kedua.group(1) == "kementerian" else "Country"
@@ -891,11 +904,12 @@ class Rules:
                         Mention(pos, pos, e2.key, e2.type, e2.name))
             return None
         for m in self.doc.outer_mentions(pos, b):
-            if found and not re.fullmatch(r"[\s,]*(?:dan|and|&)?\s*(?:the\s+)?(?:Pemerintah\s+)?",
+            if found and not re.fullmatch(r"[\s,]*(?:dan|and|&|dengan|with)?\s*(?:the\s+)?"
+                                          r"(?:Pemerintah\s+)?" + _PARTY_TITLE,
                                           text[found[-1].end:m.start]):
                 break
-            if not found and not re.fullmatch(r"\s*(?:the\s+)?(?:Pemerintah\s+|Government of\s+)?",
-                                              text[pos:m.start]):
+            if not found and not re.fullmatch(r"\s*(?:the\s+)?(?:Pemerintah\s+|Government of\s+)?"
+                                              + _PARTY_TITLE, text[pos:m.start]):
                 break
             if m.type == "Event":
                 break
@@ -1295,6 +1309,10 @@ _HELD_BY = re.compile(r"\s+(?:that|which|yang)\s+(?:is\s+)?(?:held\s+by\s+|dipeg
                       r"diemban\s+(?:oleh\s+)?)?(?=[A-Z])")
 _PASSED = re.compile(r"\s+(?:was|is|has been)\s+(?:passed|handed(?:\s+over)?|transferred)\s+"
                      r"from\s+(?P<x>[A-Z][\w\s]*?)\s+to\s+(?P<y>[A-Z])")
+# The heads who speak for a party: "antara para Menkes ASEAN dan Menkes China".
+_PARTY_TITLE = (r"(?:(?:para\s+)?(?:Menkes|Menteri(?:\s+Kesehatan)?|Health\s+Ministers?|Ministers?"
+                r"(?:\s+of\s+Health)?|Kepala|Sekjen|Sekretaris\s+Jenderal|Secretary[- ]General)"
+                r"\s+(?:of\s+(?:the\s+)?)?)?")
 _SIGNING_NOUN = re.compile(r"(?i)\b(?:penandatangan(?:an)?(?:nya)?|signing|signed|"
                            r"ditandatangani|diteken)\b")
 _BOTH = re.compile(r"(?i)\b(?:both (?:sides|parties|countries|governments|ministries|"
