@@ -280,3 +280,17 @@ def test_a_ministry_unit_in_common_words_is_a_named_part_of_its_ministry() -> No
             "Kementerian Kesehatan sebagai mitra.")
     assert ("Direktorat Jenderal Pelayanan Kesehatan Primer", "Kementerian Kesehatan") in \
         _facts(text, "part_of")
+
+
+def test_agreement_between_parties_behind_their_heads_titles() -> None:
+    text = ("Pada kesempatan itu ditandatangani Joint Statement antara para Menkes ASEAN dan "
+            "Menkes Jepang di Bangkok, Selasa (3/9/2019).")
+    facts = _fact_records(text, "agreement_with")
+    assert any({f["subject"]["name"], f["object"]["name"]} == {"ASEAN", "Jepang"} for f in facts)
+
+
+def test_agreement_between_the_two_organisations_named_before() -> None:
+    text = ("Sekretaris Jenderal ASEAN bersama perwakilan UNICEF hadir di Jakarta. Keduanya "
+            "meneken nota kesepahaman antara kedua organisasi tersebut pada 2 Mei 2022.")
+    facts = _fact_records(text, "agreement_with")
+    assert any({f["subject"]["name"], f["object"]["name"]} == {"ASEAN", "UNICEF"} for f in facts)
