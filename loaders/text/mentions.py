@@ -944,9 +944,10 @@ _POSS = re.compile(r"(?:the\s+|an?\s+)?(?:(?P<poss>(?:the\s+)?[A-Z][\w.]*(?:\s+[
 
 _VERB_POST = re.compile(
     r"(?<![\w\-])(?:(?:memegang|menduduki|mengemban)\s+(?:kursi|jabatan|posisi|amanah)\s+"
-    r"(?:sebagai\s+)?|(?:dilantik|diangkat|ditunjuk|terpilih|appointed|named|elected|chosen|"
-    r"assumed office)\s+(?:kembali\s+)?(?:menjadi\s+|sebagai\s+|as\s+)(?:the\s+)?"
-    r"(?:new\s+|baru\s+)?)")
+    r"(?:sebagai\s+)?|(?:dilantik|diangkat|ditunjuk|terpilih|assumed office)\s+(?:kembali\s+)?"
+    r"(?:menjadi\s+|sebagai\s+|as\s+)(?:the\s+)?(?:new\s+|baru\s+)?"
+    r"|(?:appointed|named|elected|chosen|picked|voted(?:\s+in)?)\s+(?:as\s+|to\s+be\s+)?"
+    r"(?:one\s+of\s+)?(?:the\s+|its\s+)?(?:new\s+|next\s+)?)")
 _RELATIVE_POST = re.compile(
     rf"(?<![\w.])(?P<name>{W.NAME}){W.DEGREES},?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
     rf"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"

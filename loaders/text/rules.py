@@ -1298,7 +1298,7 @@ class Rules:
 
 _ACRONYM_SUBJECT = re.compile(r"\s*(?:The\s+|the\s+)?([A-Z][A-Z0-9]{2,}(?:-\d+)?)(?![\w\-])")
 # Posts that are the chair of what they name (not "Ketua Umum" of an association, a post).
-_CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|Co-[Cc]hair|"
+_CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|[Cc]o-[Cc]hair|"
                          r"President of the|Presiden Sidang)\b(?!\s+(?:Umum|Harian|Delegasi|"
                          r"Delegation|Panitia|Tim|Team))")
 _MEMBER_NOUN = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|economies|members)\b|"

@@ -53,7 +53,8 @@ POST_HEADS_EN = (
     "President|Deputy Secretary|Secretary-General|Secretary General|Under-Secretary|Secretary|"
     "Director-General|Director General|Deputy Director-General|Regional Director|Director|"
     "Ambassador|Head|Chief|Medical Officer|Officer|King|Queen|Crown Prince|Governor|Chair|"
-    "Chairman|Chairperson|Adviser|Advisor|Spokesperson|Coordinator|Commissioner|Envoy|"
+    "Chairman|Chairperson|Chairs|Co-Chairs|co-Chairs|co-chairs|co-Chair|co-chair|"
+    "Adviser|Advisor|Spokesperson|Coordinator|Commissioner|Envoy|"
     "Permanent Secretary|Additional Secretary|Joint Secretary|Assistant Director-General|"
     "Assistant Director General|Executive Director|Special Adviser|Special Envoy|"
     "Health Secretary|Vice-Minister|Vice-Chair|Vice Chair|Co-Chair|Co-chair|Rector|Dean|Mayor")
