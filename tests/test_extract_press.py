@@ -294,3 +294,11 @@ def test_agreement_between_the_two_organisations_named_before() -> None:
             "meneken nota kesepahaman antara kedua organisasi tersebut pada 2 Mei 2022.")
     facts = _fact_records(text, "agreement_with")
     assert any({f["subject"]["name"], f["object"]["name"]} == {"ASEAN", "UNICEF"} for f in facts)
+
+
+def test_a_kind_of_body_in_indonesian_stands_for_the_one_body_of_that_kind_named() -> None:
+    text = ("The 3rd Meeting of the Steering Committee on Health of ASEAN opened in Jakarta. "
+            "Sidang diikuti delegasi lima negara anggota Komite Pengarah, yakni: Indonesia, "
+            "Laos, Kamboja, Filipina, Vietnam.")
+    members = {s for s, o in _facts(text, "member_of") if "Steering Committee" in o}
+    assert {"Laos", "Kamboja"} <= members

@@ -655,6 +655,22 @@ _UNIT_HEAD = re.compile(r"(?:Direktorat Jenderal|Direktorat|Biro|Pusat|Sekretari
                         r"Sekretariat|Badan|Inspektorat Jenderal|Inspektorat|Ditjen|Dit)\s")
 
 
+def _only_body_of_kind(doc: DocAnalysis, phrase: str) -> Ent | None:
+    """The one body of the text whose name holds `phrase` or its translation ("Komite
+    Pengarah" / "Steering Committee"), when there is exactly one."""
+    forms = {phrase.lower()}
+    for indonesian, english in W.KIND_TRANSLATIONS.items():
+        if phrase.lower() == indonesian.lower():
+            forms.add(english.lower())
+        if phrase.lower() == english.lower():
+            forms.add(indonesian.lower())
+    if len(phrase.split()) < 2:
+        return None
+    hits = {e.key: e for e in doc.entities.values() if e.type in ("Organization", "Forum")
+            and any(f in e.name.lower() for f in forms)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 def _add_body_phrase(doc: DocAnalysis, a: int, b: int, head: str, type_: str) -> None:
     text = doc.text
     surface = text[a:b].rstrip(" ,")
@@ -680,7 +696,14 @@ def _add_body_phrase(doc: DocAnalysis, a: int, b: int, head: str, type_: str) ->
         # Jenderal Kemenkes": a unit of a ministry is named by what it does, in common words
     elif not _anchored(own) and not (any(x.type == "Country" for x in inner) and
                                      re.match(r"(?i)kementerian|ministry", clean)):
-        return  # "Joint Working Group", "Kerja Sama Kesehatan": a kind, not a name
+        # "Joint Working Group", "Kerja Sama Kesehatan": a kind, not a name; unless the text
+        # has named one body of that kind ("Komite Pengarah" after "Steering Committee on
+        # Health OIC"): then it is that body's short name.
+        same = _only_body_of_kind(doc, clean) if not inner else None
+        if same is not None:
+            doc.mention(a, b, same)
+            doc.claim(a, b)
+        return
     if any(w in W.VENUE_WORDS for w in clean.split()):
         return
     if re.search(r"(?i)^(?:kementerian|ministry|kemenko)\b", clean) or re.search(

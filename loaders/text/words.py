@@ -234,3 +234,13 @@ VENUE_WORDS = frozenset("Convention Hotel Hall Gedung Istana Ruang Stadium Airpo
 LIST_HEADS = frozenset("Kementerian Ministry Kemenko Direktorat Jenderal Kerja Sama Kerjasama "
                        "Biro Badan Pusat Centre Center Department Forum Cluster Komite Dewan "
                        "Committee Programme Program Board Group".split())
+
+# The kinds of body in Indonesian and English, for a short name that stands for the one body
+# of that kind the text names ("Komite Pengarah" after "Steering Committee on Health").
+KIND_TRANSLATIONS = {
+    "Komite Pengarah": "Steering Committee", "Kelompok Kerja": "Working Group",
+    "Dewan Eksekutif": "Executive Board", "Komite Regional": "Regional Committee",
+    "Kantor Regional": "Regional Office", "Dewan Pengurus": "Governing Board",
+    "Dewan Direksi": "Board of Directors", "Komite Eksekutif": "Executive Committee",
+    "Gugus Tugas": "Task Force", "Kelompok Pengarah": "Steering Group",
+}
