@@ -150,8 +150,13 @@ def _jsonl_records(path: Path, report: BuildReport
 
 def build_data(sources: list[Path], *, with_reference: bool = True, all_reference: bool = False,
                jobs: int = 1, max_bytes: int | None = None, progress: bool = False,
-               report: BuildReport | None = None) -> GraphData:
-    """The merged graph of the sources (nothing written)."""
+               report: BuildReport | None = None,
+               trace: dict[tuple[str, str], str] | None = None) -> GraphData:
+    """The merged graph of the sources (nothing written).
+
+    `trace`, when given, is filled with the node every extracted entity ended up in:
+    (document, name the extractor gave it) -> final id (bench/resolution.py reads it).
+    """
     from hdkg.loaders.curated import load_curated
     from hdkg.loaders.extracted import records_from_extraction
     from hdkg.loaders.identity import load_identity
@@ -179,6 +184,9 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
         recs = records_from_extraction(rows, doc, language=language, seen=seen)
         report.dropped.extend(recs.dropped)
         entities, facts = resolver.resolve(recs.entities, recs.facts)
+        if trace is not None:
+            trace.update(((doc, a.name), b.id)
+                         for a, b in zip(recs.entities, entities, strict=True))
         for e in entities:
             data.add_entity(e)
         for f in facts:
@@ -204,7 +212,11 @@ def build_data(sources: list[Path], *, with_reference: bool = True, all_referenc
             by_edge.setdefault(_edge(f), []).append(data.add_fact(f))
 
     preferred = set(reference) | {e.id for e in curated.entities}
-    pairs = resolve_graph(data, identity, preferred)
+    mapping: dict[str, str] = {}
+    pairs = resolve_graph(data, identity, preferred, mapping=mapping)
+    if trace is not None:
+        for k, v in trace.items():
+            trace[k] = mapping.get(v, v)
     report.review.extend(dict(p.__dict__) for p in pairs)  # asdict() costs 10x, recursing
 
     if reference:

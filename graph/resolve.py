@@ -11,36 +11,87 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from hdkg.graph.institutions import InstitutionKey, Parsed, canonical_name, parse
 from hdkg.graph.model import GraphData
 from hdkg.loaders.identity import Identity
-from hdkg.schema.models import Entity, EntityType, Fact, name_key
+from hdkg.schema.models import Entity, EntityType, Fact, make_id, name_key
 
 BODY_TYPES = (EntityType.Organization, EntityType.Forum)
 
 
 class Resolver:
-    """Maps provisional ids to canonical ids, remembering every mapping it made."""
+    """Maps provisional ids to canonical ids, remembering every mapping it made.
+
+    Bodies: the gazetteer entry of any of their names (the most specific name wins when
+    two names point at two entries: "APEC Health Working Group" over "Health Working
+    Group"). Ministries, embassies, missions and consulates: their key (state and portfolio
+    or city, graph/institutions.py) whatever the language, the gazetteer's id where the
+    gazetteer holds that key (Indonesia's ministries), else an id made of the key; their
+    name is then made from the key in one language, and every name read stays an alias.
+    """
 
     def __init__(self, find_body: Callable[[str], Entity | None] | None = None,
-                 country_iso3: Callable[[str], str | None] | None = None) -> None:
+                 country_iso3: Callable[[str], str | None] | None = None,
+                 institutions: bool | None = None) -> None:
         self.find_body = find_body
         self.country_iso3 = country_iso3
+        self.institutions = find_body is not None if institutions is None else institutions
         self.mapping: dict[str, str] = {}
+
+    def _body(self, e: Entity) -> Entity | None:
+        hits: dict[str, tuple[int, Entity]] = {}
+        for name in [e.name, *e.aliases]:
+            hit = self.find_body(name) if self.find_body is not None else None
+            if hit is not None:
+                n = len(name_key(name))
+                if n > hits.get(hit.id, (-1, hit))[0]:
+                    hits[hit.id] = (n, hit)
+        if not hits:
+            return None
+        return max(hits.values(), key=lambda x: x[0])[1]
+
+    def institution(self, e: Entity) -> tuple[str, str, Parsed] | None:
+        """(id, name, parse) of a ministry, embassy, mission or consulate, else None."""
+        if e.type is not EntityType.Organization or not self.institutions:
+            return None
+        for name in [e.name, *e.aliases]:
+            p = parse(name)
+            if p is not None:
+                known = gazetteer_institutions().get(p.key) if self.find_body else None
+                if known is not None:
+                    return known, e.name, p
+                return make_id(EntityType.Organization, p.key.slug()), canonical_name(p), p
+        return None
 
     def canonical(self, e: Entity) -> tuple[str, EntityType]:
         """The id (and type) an entity should have in the graph."""
         if e.type in BODY_TYPES and self.find_body is not None:
-            for name in [e.name, *e.aliases]:
-                hit = self.find_body(name)
-                if hit is not None:
-                    return hit.id, hit.type
+            hit = self._body(e)
+            if hit is not None:
+                return hit.id, hit.type
+        inst = self.institution(e)
+        if inst is not None:
+            return inst[0], EntityType.Organization
         if e.type is EntityType.Country and not e.iso3 and self.country_iso3 is not None:
             for name in [e.name, *e.aliases]:
                 iso = self.country_iso3(name)
                 if iso:
                     return f"country/{iso}", e.type
         return e.id, e.type
+
+    def _renamed(self, e: Entity, new_id: str, new_type: EntityType) -> Entity:
+        update: dict = {"id": new_id, "type": new_type}
+        inst = self.institution(e) if new_type is EntityType.Organization else None
+        if inst is not None and inst[0] == new_id and inst[1] != e.name:
+            # One name in one language; a name the extractor made by mixing the two
+            # ("Ministry of Health of Korea Selatan") is no alias either.
+            own = parse(e.name)
+            keep = [] if own is not None and own.mixed else [e.name]
+            update["name"] = inst[1]
+            update["aliases"] = [a for a in dict.fromkeys([*keep, *e.aliases]) if a != inst[1]]
+        return e.model_copy(update=update)
 
     def resolve(self, entities: list[Entity], facts: list[Fact]
                 ) -> tuple[list[Entity], list[Fact]]:
@@ -50,10 +101,11 @@ class Resolver:
         ents = []
         for e in entities:
             new_id, new_type = self.canonical(e)
-            if new_id != e.id:
-                local[e.id] = new_id
-                self.mapping[e.id] = new_id
-                e = e.model_copy(update={"id": new_id, "type": new_type})
+            if new_id != e.id or new_type is EntityType.Organization:
+                if new_id != e.id:
+                    local[e.id] = new_id
+                    self.mapping[e.id] = new_id
+                e = self._renamed(e, new_id, new_type)
             ents.append(e)
         out = []
         for f in facts:
@@ -63,6 +115,32 @@ class Resolver:
             out.append(f if (s, o) == (f.subject, f.object)
                        else f.replace(subject=s, object=o))
         return ents, out
+
+
+@lru_cache(maxsize=1)
+def gazetteer_institutions() -> dict[InstitutionKey, str]:
+    """Keys of the gazetteer's ministries (Indonesia's, the US HHS ...) -> their ids; a
+    name with no state in it and an Indonesian head is Indonesia's ("Kementerian
+    Kesehatan"). A key two entries share is left out."""
+    from hdkg.loaders.reference import load_bodies
+
+    out: dict[InstitutionKey, str] = {}
+    clash: set[InstitutionKey] = set()
+    for b in load_bodies():
+        if b.type is not EntityType.Organization:
+            continue
+        for n in [b.name, *b.aliases]:
+            p = parse(n)
+            if p is None and re.match(r"(?:Kementerian|Departemen|Kemen|Kem)", n):
+                p = parse(f"{n} Indonesia")
+            if p is None:
+                continue
+            if out.get(p.key, b.id) != b.id:
+                clash.add(p.key)
+            out.setdefault(p.key, b.id)
+    for k in clash:
+        out.pop(k)
+    return out
 
 
 # --- Across documents: one node per real thing ------------------------------------------
@@ -87,21 +165,44 @@ def _tokens(name: str) -> list[str]:
     return name_key(name).split()
 
 
-def persons_compatible(a: str, b: str) -> bool:
-    """"Budi G. Sadikin" and "Budi Gunadi Sadikin"; "Nila Moeloek" and "Nila Farid Moeloek":
-    the same first and last word, and every other word of the shorter name stands in the
-    longer one in order, whole or as its initial."""
+def persons_compatible(a: str, b: str, near: bool | None = None) -> bool:
+    """"Budi G. Sadikin" and "Budi Gunadi Sadikin"; "Nila Moeloek" and "Nila Farid Moeloek";
+    "Nila F Moeloek" and "Nila Djuwita F Moeloek": the same first and last word, and every
+    other word of the shorter name stands in the longer one in order, whole or as an
+    initial of it (either way). "Tedros Adhanom" and "Tedros Adhanom Ghebreyesus": two
+    words or more that open a name of three or more.
+
+    `near` (by default: for long names, three words or more) lets one word differ by one
+    letter ("Adanom", "Adhanom"): a near spelling, taken where a long name or shared posts
+    make a coincidence unlikely. "Budi Gunadi Sadikin" and "Budi Karya Sumadi" never fit.
+    """
     ta, tb = _tokens(a), _tokens(b)
     if len(ta) < 2 or len(tb) < 2 or ta == tb:
         return ta == tb and len(ta) >= 2
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if not (_word_fits(short[0], long_[0]) and _word_fits(short[-1], long_[-1])):
+    if near is None:
+        near = len(short) >= 3 and len(" ".join(short)) >= 14
+    budget = [1 if near else 0]
+
+    def fits(w: str, full: str) -> bool:
+        if _word_fits(w, full):
+            return True
+        if budget[0] and min(len(w), len(full)) >= 5 and _one_edit(w, full):
+            budget[0] -= 1
+            return True
+        return False
+
+    if len(long_) >= 3 and len(short) >= 2 and len(short) < len(long_) and all(
+            fits(w, f) for w, f in zip(short, long_[:len(short)], strict=True)):
+        return True  # "Tedros Adhanom" opens "Tedros Adhanom Ghebreyesus"
+    budget[0] = 1 if near else 0
+    if not (fits(short[0], long_[0]) and fits(short[-1], long_[-1])):
         return False
     if short[0] != long_[0] and short[-1] != long_[-1]:
         return False  # at least one of first or last name written out in both
     i = 1
     for w in short[1:-1]:
-        while i < len(long_) - 1 and not _word_fits(w, long_[i]):
+        while i < len(long_) - 1 and not fits(w, long_[i]):
             i += 1
         if i >= len(long_) - 1:
             return False
@@ -109,8 +210,15 @@ def persons_compatible(a: str, b: str) -> bool:
     return True
 
 
+def _one_edit(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
 def _word_fits(w: str, full: str) -> bool:
-    return w == full or (len(w) == 1 and full.startswith(w))
+    return w == full or (len(w) == 1 and full.startswith(w)) or (
+        len(full) == 1 and w.startswith(full))
 
 
 def _completeness(e: Entity, tokens: list[str] | None = None) -> tuple:
@@ -164,8 +272,101 @@ def _candidate_pairs(items: list[Entity], keys: dict[str, str], cap: int = 50
     return [(items[a], items[b]) for a, b in sorted(pairs)]
 
 
+_BUCKET_CAP = 200  # a first name this common says nothing: those pairs are not compared
+
+
+def _posts(data: GraphData) -> dict[str, set[str]]:
+    """What each person holds a post in or is a member of (the evidence that two spellings
+    are one person)."""
+    out: dict[str, set[str]] = {}
+    for f in data.iter_facts():
+        if f.predicate.value in ("holds_position", "member_of", "chair_of"):
+            out.setdefault(f.subject, set()).add(f.object)
+    return out
+
+
+def _resolve_people(people: list[Entity], data: GraphData, clusters: _Clusters,
+                    can_join: Callable[[str, str], bool], review: list[ReviewPair]) -> None:
+    """Persons: compatible names merge when the shorter name has one candidate; a near
+    spelling counts where the name is long or both hold a post in the same body; a lone
+    first or last name joins the one full name of its own document that it fits."""
+    toks = {p.id: _tokens(p.name) for p in people}
+    comp = {p.id: _completeness(p, toks[p.id]) for p in people}
+    posts = _posts(data)
+    index: dict[tuple[str, str], list[Entity]] = {}
+    for p in people:
+        t = toks[p.id]
+        if len(t) >= 2:
+            index.setdefault(("last", t[-1]), []).append(p)
+            if len(t[0]) > 1:
+                index.setdefault(("first", t[0]), []).append(p)
+
+    def candidates(p: Entity) -> list[Entity]:
+        t = toks[p.id]
+        seen: dict[str, Entity] = {}
+        for k in (("last", t[-1]), ("first", t[0])):
+            bucket = index.get(k, [])
+            if len(bucket) <= _BUCKET_CAP or k[0] == "last":
+                for q in bucket:
+                    seen.setdefault(q.id, q)
+        return [q for q in seen.values() if q.id != p.id]
+
+    for p in sorted(people, key=lambda x: comp[x.id], reverse=True):
+        if len(toks[p.id]) < 2:
+            continue
+        fits, near_only = [], []
+        for q in candidates(p):
+            if comp[q.id] <= comp[p.id]:
+                continue
+            if persons_compatible(p.name, q.name):
+                fits.append(q)
+            elif persons_compatible(p.name, q.name, near=True):
+                (fits if posts.get(p.id, set()) & posts.get(q.id, set()) else
+                 near_only).append(q)
+        roots = {clusters.find(q.id) for q in fits}
+        if len(roots) == 1 and can_join(fits[0].id, p.id):
+            clusters.union(fits[0].id, p.id)
+        elif len(roots) > 1:
+            for q in fits:
+                review.append(ReviewPair(p.id, q.id, p.name, q.name, 1.0,
+                                         "several people fit this short name"))
+        for q in near_only:
+            if clusters.find(q.id) != clusters.find(p.id):
+                review.append(ReviewPair(p.id, q.id, p.name, q.name, 0.9,
+                                         "near spelling of a short name, no shared post"))
+
+    # A lone name ("Nila") joins the full name it fits in each of its documents.
+    by_doc: dict[str, list[Entity]] = {}
+    for p in people:
+        if len(toks[p.id]) >= 2:
+            for d in {s.document for s in p.sources}:
+                by_doc.setdefault(d, []).append(p)
+    for p in people:
+        t = toks[p.id]
+        if len(t) != 1 or len(t[0]) < 3:
+            continue
+        roots: set[str] = set()
+        hits: list[Entity] = []
+        for d in {s.document for s in p.sources}:
+            fit = [q for q in by_doc.get(d, []) if t[0] in (toks[q.id][0], toks[q.id][-1])]
+            doc_roots = {clusters.find(q.id) for q in fit}
+            if len(doc_roots) != 1:
+                roots = set()
+                hits = fit or hits
+                break
+            roots |= doc_roots
+            hits.extend(fit)
+        if len(roots) == 1 and can_join(hits[0].id, p.id):
+            clusters.union(hits[0].id, p.id)
+        else:
+            for q in {q.id: q for q in hits}.values():
+                review.append(ReviewPair(p.id, q.id, p.name, q.name, 1.0,
+                                         "a lone name several people fit"))
+
+
 def resolve_graph(data: GraphData, identity: Identity | None = None,
-                  preferred: set[str] | None = None) -> list[ReviewPair]:
+                  preferred: set[str] | None = None,
+                  mapping: dict[str, str] | None = None) -> list[ReviewPair]:
     """Merge the entities of `data` that are one real thing; return pairs left for review.
 
     Rules, in order: the analysts' same-as statements; persons whose names are compatible
@@ -200,29 +401,7 @@ def resolve_graph(data: GraphData, identity: Identity | None = None,
     for e in ents.values():
         by_type.setdefault(e.type, []).append(e)
 
-    # Persons: compatible names, merged only when the shorter name has one candidate.
-    # Candidates share the last word and the first letter (an index, not every pair).
-    people = by_type.get(EntityType.Person, [])
-    toks = {p.id: _tokens(p.name) for p in people}
-    comp = {p.id: _completeness(p, toks[p.id]) for p in people}
-    index: dict[tuple[str, str], list[Entity]] = {}
-    for p in people:
-        t = toks[p.id]
-        if len(t) >= 2:
-            index.setdefault((t[0][0], t[-1]), []).append(p)
-    for p in sorted(people, key=lambda x: comp[x.id], reverse=True):
-        t = toks[p.id]
-        if len(t) < 2:
-            continue
-        fits = [q for q in index[(t[0][0], t[-1])] if comp[q.id] > comp[p.id]
-                and persons_compatible(p.name, q.name)]
-        roots = {clusters.find(q.id) for q in fits}
-        if len(roots) == 1 and can_join(fits[0].id, p.id):
-            clusters.union(fits[0].id, p.id)
-        elif len(roots) > 1:
-            for q in fits:
-                review.append(ReviewPair(p.id, q.id, p.name, q.name, 1.0,
-                                         "several people fit this short name"))
+    _resolve_people(by_type.get(EntityType.Person, []), data, clusters, can_join, review)
 
     # Bodies and events: near spellings with the same parent (and, for events, year).
     for t in (EntityType.Organization, EntityType.Forum, EntityType.Event):
@@ -247,7 +426,7 @@ def resolve_graph(data: GraphData, identity: Identity | None = None,
                 review.append(ReviewPair(a.id, b.id, a.name, b.name, round(score, 3), why))
 
     chosen = {group[0] for group in identity.same_as}  # the analyst's choice of id
-    mapping: dict[str, str] = {}
+    mapping = {} if mapping is None else mapping
     for members in clusters.groups().values():
         if len(members) < 2:
             continue

@@ -384,3 +384,7 @@ def clear_caches() -> None:
               country_iso3,
               body_entries, load_bodies, body_names, _body_index, _bodies_by_gid, find_body):
         f.cache_clear()
+    from hdkg.graph import institutions, resolve  # keyed on the same files
+
+    institutions.clear_caches()
+    resolve.gazetteer_institutions.cache_clear()
