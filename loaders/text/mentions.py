@@ -1708,7 +1708,17 @@ def _event_key(doc: DocAnalysis, a: int, b: int, name: str, ordinal: int | None)
     if name[:1].islower():
         for kind, pat in _GENERIC_KIND:
             if pat.search(name):
-                return f"E:generic:{kind}"
+                # One occasion per date the sentence gives; an undated mention ("pertemuan
+                # bilateral itu") is the last one of its kind named before.
+                sentence = doc.sentence_at(a)
+                dated = doc.dates_in(*sentence) if sentence else []
+                if dated:
+                    return f"E:generic:{kind}:{dated[0].value}"
+                earlier = [e for k, e in doc.entities.items()
+                           if k.startswith(f"E:generic:{kind}:") and e.first < a]
+                if earlier:
+                    return max(earlier, key=lambda e: e.first).key
+                return f"E:generic:{kind}:"
     inner = [m for m in doc.outer_mentions(a, b) if m.type in ("Organization", "Forum")]
     if ordinal is not None and inner:
         return f"E:{inner[-1].key}:{ordinal}"

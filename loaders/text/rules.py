@@ -243,8 +243,26 @@ class Rules:
                     self._attends(m, Mention(m.start, m.end, obj.key, "Event", obj.name),
                                   "chair-attends", (a, b), 0.75)
                 continue
+            start, end = self._career_period(a, b, m)
             self.add(FactRec("holds_position", m.key, m.post.object, "post-name", (a, b),
-                             0.9 if not m.short else 0.8, role=m.post.role))
+                             0.9 if not m.short else 0.8, role=m.post.role, start=start,
+                             end=end))
+
+    def _career_period(self, a: int, b: int, m: Mention) -> tuple[str | None, str | None]:
+        """The period a career summary gives a post (spec rule 19): a range of years ("dari
+        2007 sampai 2014", "2010-2014", "from 2010 to 2014") or "sejak / since 2019" in the
+        clause of the name or of the post. One year alone ("lahir pada 1955") gives none."""
+        ca, cb = self._clause_of(a, b, min(m.start, m.post.start if m.post else m.start))
+        cb = max(cb, self._clause_of(a, b, m.post.end if m.post else m.end)[1])
+        text = self.text
+        ranges = [(y1, y2) for s, _e, y1, y2 in find_periods(text[ca:cb]) if y1 != y2
+                  and not any(d.start <= ca + s < d.end for d in self.dates_in(ca, cb))]
+        if len(ranges) == 1:
+            return ranges[0]
+        since = _SINCE.findall(text, ca, cb)
+        if not ranges and len(since) == 1:
+            return since[0], None
+        return None, None
 
     def future_posts(self) -> None:
         """'..., yang akan bertugas sebagai Konsul Jenderal RI di Frankfurt'."""
@@ -1196,8 +1214,9 @@ class Rules:
 
     def event_date(self, obj: Mention, span: tuple[int, int]) -> str | None:
         """The date of a meeting for a fact about it (spec rule 15): its own, else the date
-        the fact's sentence gives, else, for the event the whole text reports, the text's
-        first full date."""
+        the fact's sentence gives, else the sentence before's (for a meeting other than the
+        text's own), else, for the event the whole text reports, the text's first full
+        date."""
         ev = self.doc.entities[obj.key]
         if ev.type != "Event":
             return None
@@ -1207,6 +1226,13 @@ class Rules:
         if dates:  # "The opening ceremony, held on Monday, August 28, 2017, ..."
             return dates[0]
         main = self.main_event()
+        prev = self.sentence_before(span[0])
+        if prev is not None and (main is None or main.key != obj.key):
+            # "Pada 1 Maret 2017, ... . Penandatanganan tersebut berlangsung seusai pertemuan
+            # bilateral ...": the occasion of the sentence before.
+            before = [d for d in self.dates_in(*prev) if d.has_year]
+            if before:
+                return before[-1].value
         if main is not None and main.key == obj.key:
             return next((d.value for d in self.doc.dates if d.has_year), None)
         return None
@@ -1329,6 +1355,7 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+([A-Z]?[a-z]+)\b(?!\s+[A-
 _AT_SCENE = re.compile(r"\s*(?:Dalam|Pada|Di sela-sela|Di sela|Di depan|Di hadapan|Di|Saat|Selama|"
                        r"At|During|On the sidelines of|In|Before)\s+(?:the\s+|acara\s+|forum\s+)?")
 _RECALL = 3000  # characters back that "the fund", "both sides" may point to
+_SINCE = re.compile(r"\b(?:[Ss]ejak|[Ss]ince)\s+(?:tahun\s+)?((?:19|20)\d\d)\b")
 _TITLE_BEFORE = re.compile(r"(?:Ketua|Kepala|Direktur|Sekretaris|Menteri|Chair|Head|Director|"
                            r"Secretary|Minister|Panglima|Letjen|Mayjen|Brigjen|Laksamana|"
                            r"Marsekal)\s+$")
