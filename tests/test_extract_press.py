@@ -302,3 +302,16 @@ def test_a_kind_of_body_in_indonesian_stands_for_the_one_body_of_that_kind_named
             "Laos, Kamboja, Filipina, Vietnam.")
     members = {s for s, o in _facts(text, "member_of") if "Steering Committee" in o}
     assert {"Laos", "Kamboja"} <= members
+
+
+def test_a_career_summary_gives_the_post_its_period() -> None:
+    text = ("Sesudah itu, dari 2009 sampai 2015, Rina Kusuma Wardhani mengemban jabatan "
+            "Direktur Jenderal Kesehatan Masyarakat. Ia lahir pada 1961.")
+    facts = _fact_records(text, "holds_position")
+    assert facts and (facts[0].get("start"), facts[0].get("end")) == ("2009", "2015")
+
+
+def test_a_public_health_minister_heads_the_ministry_of_public_health() -> None:
+    text = "The treaty was signed by Public Health Minister Somchai Wongsawat in Bangkok."
+    facts = _fact_records(text, "holds_position")
+    assert facts and facts[0]["object"]["name"].startswith("Ministry of Public Health")

@@ -68,7 +68,8 @@ PORTFOLIOS = {
     "perdagangan": "trade", "trade": "trade", "dalam negeri": "home affairs",
 }
 MINISTER_HEAD = re.compile(r"^(?:Wakil |Deputy |Vice |Union )?(?:Menteri|Minister|Menkes|Wamenkes|"
-                           r"Menlu|Wamenlu|Menkeu|Coordinating Minister|Health Minister|"
+                           r"Menlu|Wamenlu|Menkeu|Coordinating Minister|Public Health Minister|"
+                           r"Health Minister|"
                            r"Finance Minister|Foreign Minister)")
 HEAD_OF_STATE = re.compile(r"^(?:Wakil )?(?:Presiden|President|Vice[- ]President|Perdana "
                            r"Menteri|Prime Minister|Wapres|Raja|Ratu|King|Queen|Putra "

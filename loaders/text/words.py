@@ -48,7 +48,7 @@ POST_HEADS_ID = (
     "Menkes|Wamenkes|Sekjen|Dirjen|Dubes|Menlu|Wamenlu|Menkeu|Wapres|Kabiro|Karo|Dirut|Menko")
 POST_HEADS_EN = (
     "Coordinating Minister|Deputy Minister|Vice Minister|Union Minister|Minister of State|"
-    "Minister|Health "
+    "Public Health Minister|Minister|Health "
     "Minister|Finance Minister|Foreign Minister|Prime Minister|Vice-President|Vice President|"
     "President|Deputy Secretary|Secretary-General|Secretary General|Under-Secretary|Secretary|"
     "Director-General|Director General|Deputy Director-General|Regional Director|Director|"
