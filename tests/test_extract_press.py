@@ -312,6 +312,7 @@ def test_a_career_summary_gives_the_post_its_period() -> None:
 
 
 def test_a_public_health_minister_heads_the_ministry_of_public_health() -> None:
-    text = "The treaty was signed by Public Health Minister Somchai Wongsawat in Bangkok."
+    text = ("Thailand joined the treaty on Monday. It was signed by Public Health Minister "
+            "Somchai Wongsawat in Bangkok.")
     facts = _fact_records(text, "holds_position")
     assert facts and facts[0]["object"]["name"].startswith("Ministry of Public Health")
