@@ -1512,13 +1512,8 @@ def _people(doc: DocAnalysis) -> None:
                     inside = [Mention(poss.start(), poss.start(), f"C:{iso}", "Country", p)] + \
                         inside
             obj = _post_object(doc, hp.group(0), role, inside, hp.start())
-            if existing:
-                for x in existing:
-                    if x.post is None:
-                        x.post = Post(hp.start(), post_end, role, obj)
-            else:
-                doc.mention(ns, ns + len(name) + len(m.group("deg")), ent,
-                            post=Post(hp.start(), post_end, role, obj))
+            _give_post(doc, ns, name, Post(hp.start(), post_end, role, obj),
+                       end=ns + len(name) + len(m.group("deg")))
         # "... diangkatnya lagi Budi Gunadi Sadikin sebagai Menteri Kesehatan"
         for m in _names_as_post(text, sa, sb):
             hp = _POST_HEAD.match(text, sa + m.end())
@@ -1532,15 +1527,11 @@ def _people(doc: DocAnalysis) -> None:
             if ns + len(name) != ns0 + len(m.group("name")):
                 continue
             post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
-            post = Post(hp.start(), post_end, role,
-                        _post_object(doc, hp.group(0), role, inside, hp.start()))
-            known = [x for x in doc.mentions_in_window(ns) if x.type == "Person"
-                     and x.start <= ns < x.end]
-            if known:  # "Dr Jaime Sepulveda as Vice-Chair": the name is read already
-                for x in known:
-                    x.post = x.post or post
-            elif not doc.covered(ns):
-                doc.mention(ns, ns + len(name), _person(doc, name, ns), post=post)
+            if doc.covered(ns) and not _person_at(doc, ns):
+                continue
+            _give_post(doc, ns, name, Post(hp.start(), post_end, role,
+                                           _post_object(doc, hp.group(0), role, inside,
+                                                        hp.start())))
         # "Dante ... kini sah memegang kursi Wakil Menteri Kesehatan", "X was appointed as ..."
         for m in _VERB_POST.finditer(text, sa, sb):
             hp = _POST_HEAD.match(text, m.end())
@@ -1586,15 +1577,7 @@ def _people(doc: DocAnalysis) -> None:
             head = hp.group(0)
             obj = _post_object(doc, head if hp.re is _POST_HEAD else "Minister",
                                _lower_role(role), inside, hp.start())
-            existing = [x for x in doc.mentions_in_window(ns)
-                        if x.start <= ns < x.end and x.type == "Person"]
-            if existing:
-                for x in existing:
-                    if x.post is None:
-                        x.post = Post(hp.start(), post_end, role, obj)
-            else:
-                doc.mention(ns, ns + len(name), _person(doc, name, ns),
-                            post=Post(hp.start(), post_end, role, obj))
+            _give_post(doc, ns, name, Post(hp.start(), post_end, role, obj))
         # Names that only their context marks: "X, who ...", "X said", "X (Menzies School)".
         for ns0, cname in _context_names(text, sa, sb):
             if doc.covered(ns0) or doc.claimed(ns0, ns0 + len(cname)):
@@ -1650,6 +1633,26 @@ def _merge_partial_names(doc: DocAnalysis) -> None:
         del doc.entities[short.key]
     doc._sorted = None
     doc._scans.clear()
+
+
+def _person_at(doc: DocAnalysis, pos: int) -> list[Mention]:
+    """The person mentions that hold position `pos`."""
+    return [x for x in doc.mentions_in_window(pos) if x.type == "Person" and
+            x.start <= pos < x.end]
+
+
+def _give_post(doc: DocAnalysis, ns: int, name: str, post: Post, end: int | None = None
+               ) -> None:
+    """A post read beside a name: to the person mention already there (unless it has one),
+    or to a new mention of that person ("Dr Jaime Sepulveda as Vice-Chair", "X, who was then
+    Rwanda's health minister")."""
+    known = _person_at(doc, ns)
+    if known:
+        for x in known:
+            x.post = x.post or post
+    else:
+        doc.mention(ns, end if end is not None else ns + len(name), _person(doc, name, ns),
+                    post=post)
 
 
 def _single_name(text: str, m: re.Match, name: str) -> bool:
