@@ -840,6 +840,22 @@ def _add_ministry_phrase(doc: DocAnalysis, a: int, b: int, surface: str,
 _DEFINED = re.compile(r"(?P<long>[A-Z][\w’'\-&.]*(?:\s+(?:(?:dan|and|of|for|on|the|&|untuk|serta|"
                       r"de|du|des|la|le)\s+)*[A-Z][\w’'\-&.]*){1,9})\s*\((?P<acr>[A-Z][A-Za-z0-9\-&]"
                       r"{1,10})\)")
+_ACR_IN_PARENS = re.compile(r"\((?:[A-Z][A-Za-z0-9\-&]{1,10})\)")
+
+
+def _definitions(text: str) -> Iterator[re.Match]:
+    """The matches of _DEFINED, found from their "(ACR)" back: the parenthesis first, then
+    the name that ends right before it (a name tried at every capital word costs more)."""
+    last = 0
+    for paren in _ACR_IN_PARENS.finditer(text):
+        lo = max(last, paren.start() - 300)
+        for m in _DEFINED.finditer(text, lo, paren.end()):
+            if m.end() == paren.end():
+                yield m
+                last = m.end()
+                break
+
+
 _DEFINED_SKIP = re.compile(r"(?i)\b(?:meeting|conference|summit|session|pertemuan|sidang|"
                            r"konferensi|kongres|congress|webinar|seminar|symposium|workshop|"
                            r"dialogue|roundtable|ktt|rapat)\b")
@@ -861,7 +877,7 @@ def _defined_bodies(doc: DocAnalysis) -> None:
     (ERIA)': a capitalised name the text defines by its acronym is a body's name, whatever
     its head word, when the acronym's letters are the name's initials."""
     text = doc.text
-    for m in _DEFINED.finditer(text):
+    for m in _definitions(text):
         if doc.in_headline(m.start()):
             continue
         acr = m.group("acr")
@@ -972,11 +988,24 @@ _VERB_POST = re.compile(
     r"(?:menjadi\s+|sebagai\s+|as\s+)(?:the\s+)?(?:new\s+|baru\s+)?"
     r"|(?:appointed|named|elected|chosen|picked|voted(?:\s+in)?)\s+(?:as\s+|to\s+be\s+)?"
     r"(?:one\s+of\s+)?(?:the\s+|its\s+)?(?:new\s+|next\s+)?)")
-_RELATIVE_POST = re.compile(
-    rf"(?<![\w.])(?P<name>{W.NAME}){W.DEGREES},?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
-    rf"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"
-    rf"was(?:\s+then)?|is(?:\s+now)?|menjabat(?:\s+sebagai)?|bertugas\s+sebagai|"
-    rf"merupakan|adalah)\s+")
+_RELATIVE_CUE = re.compile(
+    r",?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
+    r"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"
+    r"was(?:\s+then)?|is(?:\s+now)?|menjabat(?:\s+sebagai)?|bertugas\s+sebagai|"
+    r"merupakan|adalah)\s+")
+_NAME_WITH_DEGREES = re.compile(rf"(?<![\w.])(?P<name>{W.NAME}){W.DEGREES}")
+
+
+def _relative_posts(text: str, sa: int, sb: int) -> Iterator[tuple[re.Match, int]]:
+    """(the name, where its post begins) for "X, who was then Rwanda's health minister",
+    "X, yang menjabat Kepala Badan ...": the relative clause is found first, then the name
+    that ends right before it (trying a name at every capital costs the square of a run of
+    capitalised words)."""
+    for cue in _RELATIVE_CUE.finditer(text, sa, sb):
+        for m in _NAME_WITH_DEGREES.finditer(text, max(sa, cue.start() - 160), cue.start()):
+            if m.end() == cue.start():
+                yield m, cue.end()
+                break
 _LOWER_MINISTER = re.compile(r"(?:health|finance|foreign|trade|defence|defense)\s+minister"
                              r"(?![\w\-])")
 
@@ -1554,9 +1583,9 @@ def _people(doc: DocAnalysis) -> None:
             people[-1].post = Post(hp.start(), post_end, role,
                                    _post_object(doc, hp.group(0), role, inside, hp.start()))
         # "X, who was then Rwanda's health minister", "X, yang menjabat Kepala Badan ...".
-        for m in _RELATIVE_POST.finditer(text, sa, sb):
+        for m, post_at in _relative_posts(text, sa, sb):
             ns0 = m.start("name")
-            poss = _POSS.match(text, m.end())
+            poss = _POSS.match(text, post_at)
             hp = _POST_HEAD.match(text, poss.end()) or _LOWER_MINISTER.match(text, poss.end())
             if hp is None:
                 continue
