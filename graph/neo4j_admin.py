@@ -2,8 +2,9 @@
 
 The import tool builds a new store from CSV without transactions, orders of magnitude faster
 than Bolt, but only into an empty database with the server stopped. The files hold exactly
-what `neo4j_load.load_graph` writes (same labels, properties, Document nodes and STATES
-relationships), so either path gives the same graph; constraints are not part of an import
+what `neo4j_load.load_graph` writes (same labels, properties, Document nodes, STATES
+relationships and the derived WITHIN relationships of sub-units), so either path gives the
+same graph; constraints are not part of an import
 and are created when `hdkg neo4j import` starts the server (or by `schema/neo4j.cypher`).
 
 Arrays (and the two labels of a node in the :LABEL column) are joined with U+001F (unit
@@ -20,6 +21,8 @@ from typing import Any
 
 from hdkg.graph.model import GraphData
 from hdkg.graph.neo4j_load import ENTITY, NODE_SCALARS, STATES, Plan
+from hdkg.graph.within import within_pairs
+from hdkg.schema.models import NEO4J_WITHIN
 
 ARRAY_DELIMITER = "\x1f"
 ID_SPACE = ENTITY
@@ -31,6 +34,7 @@ REL_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE", "fact_
                "start", "end", "date", "sources:string[]", "evidence:string[]",
                "confidence:double"]
 STATES_COLUMNS = [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE"]
+WITHIN_COLUMNS = STATES_COLUMNS
 
 
 def _array(values: list[str]) -> str | None:
@@ -48,7 +52,8 @@ def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
     """Write one node file per label and one relationship file per type into `out_dir`.
 
     File names say what they hold (`nodes-Country.csv`, `rels-MEMBER_OF.csv`,
-    `rels-STATES.csv`); `admin_import_args(paths)` turns the list into tool arguments.
+    `rels-STATES.csv`, `rels-WITHIN.csv`); `admin_import_args(paths)` turns the list into
+    tool arguments.
     Empty value = no property (the tool skips empty fields).
     """
     out_dir = Path(out_dir)
@@ -87,6 +92,14 @@ def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
         with f:
             for row in plan.states:
                 w.writerow([row["d"], row["e"], STATES])
+        paths.append(path)
+    within = within_pairs(data)
+    if within:
+        path = out_dir / f"rels-{NEO4J_WITHIN}.csv"
+        f, w = _writer(path, WITHIN_COLUMNS)
+        with f:
+            for unit, above in within:
+                w.writerow([unit, above, NEO4J_WITHIN])
         paths.append(path)
     return paths
 

@@ -18,6 +18,12 @@ Why it is shaped this way:
 - Provenance: every source document is a `:Document` node with `STATES` relationships to
   the subjects and objects of the facts it supports. STATES is not a schema predicate and is
   left out of `neo4j_stats`.
+- Sub-units: after the facts, a body gets a `WITHIN` relationship to each body above it
+  through PART_OF at any depth (`hdkg.graph.within`), so that the saved queries about an
+  organisation reach its sub-units in one hop. It is worked out from the PART_OF
+  relationships in the database, not in this graph alone, so that an increment joining two
+  loaded trees is right; missing pairs are created, pairs no longer implied are deleted.
+  Like STATES it is derived, not a schema predicate, and left out of `neo4j_stats`.
 """
 
 from __future__ import annotations
@@ -36,8 +42,18 @@ from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 from hdkg.graph.logs import progress_bar
 from hdkg.graph.model import GraphData, gc_paused
 from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.within import ancestors
 from hdkg.schema.errors import UserError
-from hdkg.schema.models import NEO4J_REL_TYPES, Entity, EntityType, Fact, make_id
+from hdkg.schema.models import (
+    NEO4J_REL_TYPES,
+    NEO4J_WITHIN,
+    WITHIN_TYPES,
+    Entity,
+    EntityType,
+    Fact,
+    Predicate,
+    make_id,
+)
 
 LABELS: list[str] = [t.value for t in EntityType]
 REL_TYPES: list[str] = list(NEO4J_REL_TYPES.values())
@@ -126,6 +142,38 @@ STATES_CREATE_QUERY = (f"UNWIND $rows AS row {_ends(True, 'd', 'e', 'd', 'e')}"
                        f"CREATE (d)-[:{STATES}]->(e)")
 STATES_DEGREE_QUERY = (f"UNWIND $ids AS id MATCH (d) WHERE elementId(d) = id "
                        f"RETURN id, COUNT {{ (d)-[:{STATES}]->() }} AS c")
+
+_BODY = " OR ".join(f"{{v}}:{t.value}" for t in sorted(WITHIN_TYPES, key=lambda t: t.value))
+PART_OF_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_REL_TYPES[Predicate.part_of]}]->(b:{ENTITY}) "
+                       f"WHERE ({_BODY.format(v='a')}) AND ({_BODY.format(v='b')}) "
+                       f"RETURN DISTINCT a.id AS a, b.id AS b")
+WITHIN_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_WITHIN}]->(b:{ENTITY}) "
+                      f"RETURN a.id AS a, b.id AS b")
+WITHIN_CREATE_QUERY = (f"UNWIND $rows AS row {_ends(False, 'a', 'b', 'a', 'b')}"
+                       f"CREATE (a)-[:{NEO4J_WITHIN}]->(b)")
+WITHIN_DELETE_QUERY = (f"UNWIND $rows AS row MATCH (:{ENTITY} {{id: row.a}})"
+                       f"-[w:{NEO4J_WITHIN}]->(:{ENTITY} {{id: row.b}}) DELETE w")
+
+
+def write_within(driver: Driver, database: str | None = None,
+                 batch_size: int = 10_000) -> dict[str, int]:
+    """Make the WITHIN relationships what the PART_OF relationships between bodies imply:
+    create the missing ones, delete the ones no longer implied. Returns the counts."""
+    def read(tx: ManagedTransaction, query: str) -> set[tuple[str, str]]:
+        return {(r["a"], r["b"]) for r in tx.run(query)}
+
+    with driver.session(database=database) as session:
+        edges = session.execute_read(read, PART_OF_EDGES_QUERY)
+        have = session.execute_read(read, WITHIN_EDGES_QUERY)
+        closure = ancestors(sorted(edges))
+        want = {(unit, above) for unit, aboves in closure.items() for above in aboves}
+        new = [{"a": a, "b": b} for a, b in sorted(want - have)]
+        old = [{"a": a, "b": b} for a, b in sorted(have - want)]
+        for rows in _batches(new, batch_size):
+            session.execute_write(_write, WITHIN_CREATE_QUERY, rows)
+        for rows in _batches(old, batch_size):
+            session.execute_write(_write, WITHIN_DELETE_QUERY, rows)
+    return {"within": len(want), "within_created": len(new), "within_deleted": len(old)}
 
 
 # ---------------------------------------------------------------- rows
@@ -417,6 +465,12 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                         created.update(counters)
                         report(phase, len(batch))
                     timings[phase] = round(time.monotonic() - phase_started, 3)
+        phase = f"sub-units :{NEO4J_WITHIN}"
+        if progress is not None:
+            progress(phase, done, total)
+        phase_started = time.monotonic()
+        within = write_within(driver, database, batch_size)
+        timings[phase] = round(time.monotonic() - phase_started, 3)
     except (DriverError, Neo4jError) as e:
         raise UserError(f"Neo4j load failed: {type(e).__name__}: "
                         f"{str(e).splitlines()[0][:200] if str(e) else ''}") from None
@@ -428,6 +482,7 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
             "nodes_created": created["nodes_created"],
             "relationships_created": created["relationships_created"],
             "properties_set": created["properties_set"],
+            **within,
             "skipped_facts": len(plan.skipped),
             "fallback_batches": len(fallbacks),
             "seconds": round(time.monotonic() - started, 3),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from hdkg.graph.model import GraphData
+from hdkg.graph.within import within_pairs
 from hdkg.schema.models import (
     AGREEMENT_KINDS,
     Entity,
@@ -263,6 +264,14 @@ def concept_lines(data: GraphData) -> Iterator[str]:
         yield f"{c} {_PREF} {lit(id_, lang='id')} ."
 
 
+def within_lines(data: GraphData) -> Iterator[str]:
+    """The derived `hdkg:withinOrganization` triples: a body to each body above it through
+    part_of, at any depth (`hdkg.graph.within`), so that queries take one hop."""
+    within = _P["within"]
+    for unit, above in within_pairs(data):
+        yield f"{ref(unit)} {within} {ref(above)} ."
+
+
 def graph_chunks(data: GraphData, records_per_chunk: int = 20_000) -> Iterator[bytes]:
     """Every triple of the graph as N-Triples, entities first, in a stable order, in chunks
     of about `records_per_chunk` records (UTF-8, each line ending in a newline)."""
@@ -290,6 +299,7 @@ def graph_chunks(data: GraphData, records_per_chunk: int = 20_000) -> Iterator[b
     buf.extend(prov.document_lines())
     buf.extend(period_lines(data))
     buf.extend(concept_lines(data))
+    buf.extend(within_lines(data))
     if buf:
         yield chunk()
 

@@ -20,6 +20,12 @@ not graph matching happens here, once, for both:
   at the same row. Cypher binds it in `LIMIT $limit`; SPARQL's LIMIT cannot be a variable,
   so the .rq says `LIMIT 5000` (LIMIT_MAX) and the runner reads only its first `limit`
   solutions.
+- an organisation parameter covers its sub-units, the bodies within it: the part_of
+  closure is written with the graph (`hdkg.graph.within`), so Cypher takes one hop,
+  `(o)-[:WITHIN*0..1]->(:Entity {id: $organization})`, and SPARQL
+  `?unit hdkg:withinOrganization? ?organization`. SPARQL cannot tell a substituted variable
+  from one its patterns bind, so the runner also binds `?<param>Given` (true) for each
+  parameter it binds, when the .rq projects that variable.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ LIST_SEPARATOR = "\x1f"  # how the SPARQL queries join list columns (GROUP_CONCA
 LIMIT_DEFAULT, LIMIT_MAX = 500, 5000
 INT_RANGES: dict[str, tuple[int, int]] = {"k": (1, 3), "limit": (1, LIMIT_MAX)}
 _XSD_INTEGER = ox.NamedNode(NS["xsd"] + "integer")
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(NS["xsd"] + "boolean"))
 _INTEGER_TYPES = {NS["xsd"] + t for t in ("integer", "int", "long", "nonNegativeInteger",
                                           "positiveInteger")}
 
@@ -236,6 +243,10 @@ def run_sparql(spec: QuerySpec, store: ox.Store,
                bound: dict[str, tuple[str, Any]]) -> list[dict[str, Any]]:
     """Rows of the SPARQL text for one binding; columns are the first SELECT variables."""
     subs = {ox.Variable(name): _sparql_term(kind, v) for name, (kind, v) in bound.items()}
+    # A query that must know whether a parameter was given (SPARQL cannot tell a substituted
+    # variable from one its patterns bind) projects `?<param>Given`.
+    subs.update({ox.Variable(f"{name}Given"): _TRUE for name in bound
+                 if f"?{name}Given" in spec.sparql})
     try:
         solutions = store.query(spec.sparql, substitutions=subs or None)
     except (SyntaxError, OSError, RuntimeError) as e:

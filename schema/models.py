@@ -79,6 +79,16 @@ PREDICATE_DOMAINS: dict[Predicate, tuple[frozenset[EntityType], frozenset[Entity
 # the saved Cypher queries and the stats command).
 NEO4J_REL_TYPES: dict[Predicate, str] = {p: p.value.upper() for p in Predicate}
 
+# A relation derived when a graph is written, stated by no source: a body is WITHIN every
+# body it is part of, directly or through other bodies (the transitive closure of part_of
+# between the WITHIN_TYPES; a part_of cycle ends, and a body is never within itself, not
+# even on a cycle). The saved questions about an organisation (posts, memberships,
+# agreements) reach its sub-units through it in one hop instead of a path of any length.
+# RDF: the property `terms.P["within"]`; Neo4j: this relationship type, with no properties.
+# Like STATES it is not a schema predicate: no fact, no provenance, not in the stats.
+WITHIN_TYPES = BODY_TYPES
+NEO4J_WITHIN = "WITHIN"
+
 # Kinds of agreement (a SKOS scheme in RDF; labels in both languages).
 AGREEMENT_KINDS: dict[str, tuple[str, str]] = {
     "MoU": ("Memorandum of Understanding", "Nota Kesepahaman"),

@@ -78,6 +78,8 @@ P = {
     "acronym": "hdkg:acronym",
     "sameAs": "owl:sameAs",
     "parent": "org:subOrganizationOf",
+    # Derived (models.NEO4J_WITHIN): a body to each body above it through part_of.
+    "within": "hdkg:withinOrganization",
     "date": "dcterms:date",
     "place": "schema:location",
     "kind": "dcterms:type",
@@ -109,7 +111,7 @@ P = {
 
 # Properties whose values are resources (IRIs), not literals: typed "@id" in the JSON-LD
 # context. The fact classes' shortcut properties are all of this kind too.
-IRI_VALUED = frozenset({"sameAs", "parent", "kind", "subject", "object", "member",
+IRI_VALUED = frozenset({"sameAs", "parent", "within", "kind", "subject", "object", "member",
                         "organization", "role", "during", "hasBeginning", "hasEnd",
                         "derivedFrom", "evidence"})
 # JSON-LD term names that differ from the key in P ("id" is JSON-LD's own alias for "@id").

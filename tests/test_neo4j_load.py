@@ -327,3 +327,48 @@ def test_a_node_deleted_mid_load_costs_only_its_own_facts(neo4j_empty: Driver) -
         "MATCH (a)-[r:MEMBER_OF]->(b) RETURN a.id AS a, b.id AS b, r.sources AS s").records
     assert [(r["a"], r["b"], r["s"]) for r in rows] == [("country/IDN", "org/who",
                                                          ["d01.txt"])]
+
+
+def part_of_graph(pairs: list[tuple[str, str]]) -> GraphData:
+    """Bodies and the part_of facts between them (child, parent)."""
+    g = GraphData()
+    for child, parent in pairs:
+        for eid in (child, parent):
+            g.add_entity(Entity(id=eid, type=EntityType.Organization, name=eid.split("/")[1]))
+        g.add_fact(Fact(predicate="part_of", subject=child, object=parent,
+                        sources=[src("d01.txt")]))
+    return g
+
+
+def within(driver: Driver) -> list[tuple[str, str]]:
+    rows = driver.execute_query("MATCH (a:Entity)-[:WITHIN]->(b:Entity) "
+                                "RETURN a.id AS a, b.id AS b ORDER BY a, b").records
+    return [(r["a"], r["b"]) for r in rows]
+
+
+@pytest.mark.neo4j
+def test_within_is_the_part_of_closure_across_loads(neo4j_empty: Driver) -> None:
+    """WITHIN follows the PART_OF relationships in the database: a cycle ends, a body is
+    never within itself, an increment joining two loaded trees links them, and pairs no
+    longer implied go."""
+    from hdkg.graph.within import within_pairs
+
+    first = part_of_graph([("org/a", "org/b"), ("org/b", "org/a"), ("org/c", "org/b")])
+    counts = load_graph(first, neo4j_empty)
+    assert within(neo4j_empty) == within_pairs(first) == [
+        ("org/a", "org/b"), ("org/b", "org/a"), ("org/c", "org/a"), ("org/c", "org/b")]
+    assert (counts["within"], counts["within_created"]) == (4, 4)
+    assert load_graph(first, neo4j_empty)["within_created"] == 0
+
+    # Another tree, then what joins it below the first one.
+    load_graph(part_of_graph([("org/x", "org/y")]), neo4j_empty)
+    counts = load_graph(part_of_graph([("org/y", "org/c")]), neo4j_empty)
+    assert counts["within_created"] == 6  # y in c, b, a; x in c, b, a
+    assert ("org/x", "org/a") in within(neo4j_empty)
+
+    # A part_of relationship removed by hand: the next load drops what it implied.
+    neo4j_empty.execute_query("MATCH (:Entity {id: 'org/y'})-[r:PART_OF]->() DELETE r")
+    counts = load_graph(part_of_graph([("org/x", "org/y")]), neo4j_empty)
+    assert counts["within_deleted"] == 6
+    assert [p for p in within(neo4j_empty) if "org/x" in p or "org/y" in p] == [
+        ("org/x", "org/y")]

@@ -109,11 +109,18 @@ def test_admin_import_gives_the_loaded_graph(tools: None, tmp_path: Path) -> Non
                     role="Minister", start="2020",
                     sources=[Source(document="d02.txt", evidence='He said, "yes";\nthen left.',
                                     loader="test", rule="r1", confidence=0.5)]))
+    # A bureau of a unit of WHO: WITHIN both, as the Bolt loader writes it.
+    for key in ("eb", "pbac"):
+        g.add_entity(Entity(id=f"org/{key}", type=EntityType.Organization, name=key.upper()))
+    g.add_fact(Fact(predicate="part_of", subject="org/eb", object="org/who",
+                    sources=[Source(document="d01.txt", loader="test")]))
+    g.add_fact(Fact(predicate="part_of", subject="org/pbac", object="org/eb",
+                    sources=[Source(document="d01.txt", loader="test")]))
     paths = write_admin_import(g, tmp_path / "csv")
     assert [p.name for p in paths] == [
         "nodes-Country.csv", "nodes-Person.csv", "nodes-Organization.csv",
         "nodes-Document.csv", "rels-MEMBER_OF.csv", "rels-HOLDS_POSITION.csv",
-        "rels-STATES.csv"]
+        "rels-PART_OF.csv", "rels-STATES.csv", "rels-WITHIN.csv"]
     data = tmp_path / "neo4j"
     neo4j_server.admin_import(data, admin_import_args(paths))
     bolt = free_port()
@@ -131,10 +138,17 @@ def test_admin_import_gives_the_loaded_graph(tools: None, tmp_path: Path) -> Non
             assert r["evidence"] == ['He said, "yes";\nthen left.']
             assert (r["role"], r["start"], r["confidence"]) == ("Minister", "2020", 0.5)
             assert driver.execute_query(
-                "MATCH (:Document)-[s:STATES]->() RETURN count(s) AS n").records[0]["n"] == 4
-            # A Bolt load over the imported store adds nothing: same ids, same fact_ids.
+                "MATCH (:Document)-[s:STATES]->() RETURN count(s) AS n").records[0]["n"] == 6
+            within = driver.execute_query("MATCH (a)-[:WITHIN]->(b) RETURN a.id AS a, b.id AS b "
+                                          "ORDER BY a, b").records
+            assert [(r["a"], r["b"]) for r in within] == [
+                ("org/eb", "org/who"), ("org/pbac", "org/eb"), ("org/pbac", "org/who")]
+            # A Bolt load over the imported store adds nothing: same ids, same fact_ids,
+            # the same WITHIN pairs.
             counts = load_graph(g, driver)
             assert counts["nodes_created"] == 0 and counts["relationships_created"] == 0
+            assert (counts["within"], counts["within_created"], counts["within_deleted"]) == (
+                3, 0, 0)
     finally:
         neo4j_server.stop(data)
 

@@ -130,16 +130,18 @@ def test_order_header_sorts_rows_and_must_name_columns() -> None:
 def test_limit_default_and_maximum_agree_in_runner_headers_and_texts() -> None:
     """The runner fills in the default and SPARQL's fixed LIMIT is the maximum: all one."""
     limited = [s for s in catalogue() if s.param("limit")]
-    assert [s.name for s in limited] == ["neighbours"]
+    assert [s.name for s in limited] == ["neighbours", "posts"]
     for s in limited:
         p = s.param("limit")
         assert p.type == "int" and not p.required and p.example == str(LIMIT_DEFAULT)
         assert f"1 to {LIMIT_MAX} (default {LIMIT_DEFAULT})" in p.doc
-        assert f"LIMIT coalesce($limit, {LIMIT_DEFAULT})" in s.cypher
+        assert s.cypher.rstrip().endswith(f"LIMIT coalesce($limit, {LIMIT_DEFAULT})")
         assert s.sparql.rstrip().endswith(f"LIMIT {LIMIT_MAX}")
-        assert s.sparql.count(f"COALESCE(?limit, {LIMIT_DEFAULT})") >= 2
-        assert s.cypher.count(f"coalesce($limit, {LIMIT_DEFAULT})") == 2
-        assert s.order, f"{s.name}: a limit needs an order: header (nearest first)"
+        assert s.order, f"{s.name}: a limit needs an order: header (the rows it keeps)"
+    # neighbours also stops walking rings once `limit` entities are near.
+    neighbours = get_spec("neighbours")
+    assert neighbours.sparql.count(f"COALESCE(?limit, {LIMIT_DEFAULT})") >= 2
+    assert neighbours.cypher.count(f"coalesce($limit, {LIMIT_DEFAULT})") == 2
 
 
 def test_sparql_files_are_complete_queries() -> None:
@@ -241,6 +243,44 @@ def test_posts_at_the_ministry(graph: BuiltGraph) -> None:
                                graph=graph).rows}
     assert {("Oscar Primadi", "Sekretaris Jenderal"),
             ("Dante Saksono Harbuwono", "Wakil Menteri Kesehatan")} <= rows
+
+
+def test_questions_about_an_organisation_include_its_sub_units(graph: BuiltGraph) -> None:
+    """Posts, memberships and agreements of a ministry include its bureaus and centres; of
+    a body, its committees and clusters to any depth. The rows name the unit itself."""
+    posts = {(r["person"], r["organization"])
+             for r in run_query("posts", {"organization": "Kemenkes"}, graph=graph).rows}
+    assert ("Acep Somantri", "Biro Kerja Sama Luar Negeri") in posts
+    assert ("Oscar Primadi", "Kementerian Kesehatan") in posts
+    # The bureau alone: its head, not the ministry's posts.
+    assert {p for p, _ in (
+        (r["person"], r["organization"])
+        for r in run_query("posts", {"organization": "Biro KSLN"}, graph=graph).rows)} == {
+        "Acep Somantri"}
+    member = {(r["member"], r["body"])
+              for r in run_query("memberships", {"member": "Kemenkes"}, graph=graph).rows}
+    assert member == {("Biro Kerja Sama Luar Negeri", "Cluster 1: Promosi Gaya Hidup Sehat")}
+    of_asean = {r["member"] for r in run_query("memberships", {"body": "ASEAN"},
+                                               graph=graph).rows}
+    assert {"Malaysia", "Thailand", "Biro Kerja Sama Luar Negeri"} <= of_asean
+    agreements = {(r["party"], r["agreement"])
+                  for r in run_query("agreements", {"party": "Kemenkes"}, graph=graph).rows}
+    assert agreements == {("Pusat Kesehatan Haji", "Perjanjian Kerja Sama Kesehatan Haji")}
+    # Without the parameter each fact is one row (not one per organisation above it).
+    every = run_query("posts", {}, graph=graph).rows
+    assert sum(r["person"] == "Acep Somantri" for r in every) == 1
+
+
+def test_sub_units_below_a_dag_and_a_cycle_count_once(part_of_graph: BuiltGraph) -> None:
+    posts = run_query("posts", {"organization": "Dag Root"}, graph=part_of_graph).rows
+    assert [(r["person"], r["organization"]) for r in posts] == [("Dag Head", "Dag D")]
+    loop = run_query("posts", {"organization": "Loop Root"}, graph=part_of_graph).rows
+    assert [(r["person"], r["organization"]) for r in loop] == [("Loop Head", "Loop C")]
+    bodies = run_query("memberships", {"body": "Dag Root"}, graph=part_of_graph).rows
+    assert [(r["member"], r["body"]) for r in bodies] == [("Dag Outside", "Dag B")]
+    parties = run_query("agreements", {"party": "Dag Root"}, graph=part_of_graph).rows
+    assert sorted((r["party"], r["counterpart"]) for r in parties) == [
+        ("Dag B", "Dag D"), ("Dag B", "Loop C"), ("Dag D", "Dag B"), ("Dag D", "Loop C")]
 
 
 def test_memberships_of_indonesia_with_periods(graph: BuiltGraph) -> None:
@@ -368,7 +408,9 @@ def test_cli_json_csv_table_and_list(graph: BuiltGraph) -> None:
     assert "Khairy Jamaluddin; Oscar Primadi" in r.stdout
 
     r = hdkg("query", "posts", "-p", "organization=kemenkes", "--graph", g)
-    assert r.returncode == 0 and "Primadi" in r.stdout and "3 row(s), rdf" in r.stdout
+    # The ministry's three posts and the head of its bureau (a sub-unit).
+    assert r.returncode == 0 and "Primadi" in r.stdout and "4 row(s), rdf" in r.stdout
+    assert "Acep" in r.stdout
 
     r = hdkg("query", "--list", "--format", "json")
     assert r.returncode == 0

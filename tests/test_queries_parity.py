@@ -40,9 +40,15 @@ HOSTILE = [
 # More parameter sets than the examples: year filters, other entities, predicates, k.
 VARIANTS: dict[str, list[dict[str, Any]]] = {
     "chairs": [{"year": 2020}, {"year": 2022}, {"body": "Forum BIMST"}, {"actor": "MYS"}],
-    "memberships": [{"year": 2010}, {"body": "BIMST"}, {"member": "turkiye", "year": 2020}],
-    "posts": [{"year": 2021}, {"person": "Oscar Primadi"}, {"organization": "Malaysia"}],
-    "agreements": [{}, {"year": 2019}, {"party": "Malaysia", "year": 2021}],
+    "memberships": [{"year": 2010}, {"body": "BIMST"}, {"member": "turkiye", "year": 2020},
+                    {"member": "Kementerian Kesehatan"}, {"body": "ASEAN"},
+                    {"body": "ASEAN", "member": "Kemenkes", "year": 2020},
+                    {"body": "Dag Root"}, {"body": "Loop Root"}],
+    "posts": [{"year": 2021}, {"person": "Oscar Primadi"}, {"organization": "Malaysia"},
+              {"organization": "Biro KSLN"}, {"organization": "Dag Root"},
+              {"organization": "Loop A"}],
+    "agreements": [{}, {"year": 2019}, {"party": "Malaysia", "year": 2021},
+                   {"party": "Kementerian Kesehatan"}, {"party": "Dag Root"}],
     "events": [{"participant": "Indonesia"}, {"event": "Webinar Diplomasi Kesehatan di Era "
                                                       "New-Normal Global"}],
     "hosts": [{"year": 2016}, {"host": "Malaysia"}],
@@ -166,6 +172,53 @@ def test_neighbours_limit_cuts_the_same_rows_on_both_backends(loaded: BuiltGraph
                 checked += 1
             assert both({"entity": entity, "k": k}) == full[:LIMIT_DEFAULT]
     assert checked > 30
+
+
+def test_posts_limit_cuts_the_same_rows_on_both_backends(loaded: BuiltGraph,
+                                                         driver: Any) -> None:
+    """Posts come by organization, start, person and fact id: any limit keeps the same
+    prefix on both backends (a ministry's units hold hundreds of posts in the synthetic
+    graph)."""
+    rdf_index = entity_index(store=loaded.store)
+    neo_index = entity_index(driver=driver)
+
+    def both(params: dict[str, Any]) -> list[dict[str, Any]]:
+        a = run_query("posts", params, graph=loaded, index=rdf_index).rows
+        b = run_query("posts", params, backend="neo4j", driver=driver, index=neo_index).rows
+        assert a == b, params
+        return a
+
+    checked = 0
+    for org in ("Kementerian Kesehatan", "WHO", "Biro KSLN", "Dag Root", None):
+        params: dict[str, Any] = {"organization": org} if org else {}
+        full = both({**params, "limit": LIMIT_MAX})
+        if not full:
+            continue
+        assert len(full) < LIMIT_MAX
+        for limit in sorted({1, 2, 7, len(full) // 2, len(full) - 1, len(full)} - {0}):
+            assert both({**params, "limit": limit}) == full[:limit], (org, limit)
+            checked += 1
+        assert both(params) == full[:LIMIT_DEFAULT]
+    assert checked > 10
+
+
+@pytest.mark.parametrize("loaded", ["curated"], indirect=True)  # where the DAG is
+def test_sub_units_on_both_backends(loaded: BuiltGraph, driver: Any) -> None:
+    """A question about a ministry includes the head of a bureau within it; below a DAG
+    each unit counts once; below a part_of cycle the query ends, on Neo4j as on RDF."""
+    index = entity_index(driver=driver)
+    for kw in ({"graph": loaded}, {"backend": "neo4j", "driver": driver, "index": index}):
+        posts = _within(60, partial(run_query, "posts", {"organization": "Kemenkes"}, **kw))
+        assert ("Acep Somantri", "Biro Kerja Sama Luar Negeri") in {
+            (r["person"], r["organization"]) for r in posts.rows}
+        dag = _within(60, partial(run_query, "posts", {"organization": "Dag Root"}, **kw))
+        assert [(r["person"], r["organization"]) for r in dag.rows] == [("Dag Head", "Dag D")]
+        for org in ("Loop Root", "Loop A", "Ring X"):
+            for name, param in (("posts", "organization"), ("memberships", "body"),
+                                ("memberships", "member"), ("agreements", "party")):
+                _within(60, partial(run_query, name, {param: org}, **kw))
+        loop = _within(60, partial(run_query, "posts", {"organization": "Loop A"}, **kw))
+        assert [(r["person"], r["organization"]) for r in loop.rows] == [("Loop Head", "Loop C")]
 
 
 def test_hostile_parameters_are_literals_on_neo4j(loaded: BuiltGraph, driver: Any) -> None:
