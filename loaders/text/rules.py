@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import find_periods
 from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
-from hdkg.loaders.text.triggers import trigger_pattern
+from hdkg.loaders.text.triggers import any_trigger, trigger_pattern
 from hdkg.loaders.text.words import SHORT_POSTS
 
 ACTORS = ("Person", "Country", "Organization", "Forum")
@@ -211,11 +211,13 @@ class Rules:
     def run(self) -> list[FactRec]:
         self.posts()
         self.part_of()
+        member_words = any_trigger("member_of")
         for a, b in self.doc.sentences:
             self.member_lists(a, b)
-            self.member_lists_lexicon(a, b)
-            self.member_people(a, b)
-            self.member_verbs(a, b)
+            if member_words.search(self.text, a, b):
+                self.member_lists_lexicon(a, b)
+                self.member_people(a, b)
+                self.member_verbs(a, b)
             self.body_namely(a, b)
             self.presidency(a, b)
             self.namely_lists(a, b)
@@ -1062,6 +1064,8 @@ class Rules:
         trigger governs, else the one the sentence names, else the one the text is about."""
         text = self.text
         here = [m for m in self.doc.outer_mentions(a, b) if m.type == "Event"]
+        if not here and not any_trigger("participated_in").search(text, a, b):
+            return  # no meeting named and no word of taking part: nothing to read here
         for m in trigger_pattern("participated_in", "actor_verbs").finditer(text, a, b):
             ca, cb = self._clause_of(a, b, m.start())
             obj = self.object_after(m.end(), cb, ("Event",)) or self._event_for(a, here, m)

@@ -35,3 +35,11 @@ def trigger_pattern(predicate: str, group: str) -> re.Pattern[str]:
     for p in sorted(phrases, key=len, reverse=True):
         parts.append(p if p[:1].isupper() else f"(?i:{p})")
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+
+
+@cache
+def any_trigger(predicate: str) -> re.Pattern[str]:
+    """One regex for every trigger of a predicate: a first look at a sentence, so that the
+    rules of a predicate run only where one of its words stands."""
+    parts = [trigger_pattern(predicate, group).pattern for group in lexicon()[predicate]]
+    return re.compile("|".join(f"(?:{p})" for p in parts))
