@@ -805,6 +805,9 @@ class Rules:
 
     def agreements(self, a: int, b: int) -> None:
         text = self.text
+        low = text[a:b].lower()
+        if not any(k in low for k in _AGREEMENT_KEYS):
+            return  # no kind of agreement and no signing named: nothing to read here
         km = self.KIND.search(text, a, b)
         if km is None:
             # "Penandatanganannya dilakukan Menteri A dengan Menteri B": the agreement is the
@@ -1343,6 +1346,12 @@ _PASSED = re.compile(r"\s+(?:was|is|has been)\s+(?:passed|handed(?:\s+over)?|tra
 _PARTY_TITLE = (r"(?:(?:para\s+)?(?:Menkes|Menteri(?:\s+Kesehatan)?|Health\s+Ministers?|Ministers?"
                 r"(?:\s+of\s+Health)?|Kepala|Sekjen|Sekretaris\s+Jenderal|Secretary[- ]General)"
                 r"\s+(?:of\s+(?:the\s+)?)?)?")
+# Lower-case pieces one of which every agreement kind (KIND) or signing word holds: a cheap
+# first look before the regexes.
+_AGREEMENT_KEYS = ("mou", "nota", "memorand", "msp", "letter of intent", "loi", "kehendak",
+                   "plan of action", "poa", "rencana aksi", "joint statement",
+                   "pernyataan bersama", "deklarasi", "declaration", "perjanjian", "agreement",
+                   "penandatangan", "signing", "signed", "ditandatangani", "diteken")
 _SIGNING_NOUN = re.compile(r"(?i)\b(?:penandatangan(?:an)?(?:nya)?|signing|signed|"
                            r"ditandatangani|diteken)\b")
 _BOTH = re.compile(r"(?i)\b(?:both (?:sides|parties|countries|governments|ministries|"
