@@ -96,7 +96,7 @@ def records_from_extraction(rows: Iterable[dict], doc: str, version: str = "0",
         raw = row.get("mentions")
         key = (row.get("type"), row.get("name"),
                tuple(raw) if isinstance(raw, list) else raw, row.get("iso3"), row.get("date"),
-               row.get("ref"))
+               row.get("ref"), row.get("country"))
         try:
             hit = seen.get(key)
         except TypeError:  # an unhashable value somewhere: no memo for this record
@@ -144,6 +144,12 @@ def _entity_fields(row: dict) -> tuple | str:
             t = EntityType.Forum
         elif eid.split("/", 1)[0] == "org" and t is EntityType.Forum:
             t = EntityType.Organization
+        state = row.get("country") if t is EntityType.Organization else None
+        if state:
+            # The ministry's state, said elsewhere in the text: a name that says it too
+            # ("Ministry of Public Health of Thailand") keys it by state and portfolio.
+            mentions = [*mentions, _with_state(row["name"], state)]
+            eid = make_id(t, f"{row['name']} {state}")
         e = Entity(
             id=eid, type=t, name=row["name"],
             aliases=[m for m in dict.fromkeys(mentions) if m != row["name"]],
@@ -153,6 +159,16 @@ def _entity_fields(row: dict) -> tuple | str:
     except (KeyError, ValueError, ValidationError) as exc:
         return _short(exc)
     return e.id, e.type, e.name, tuple(e.aliases), e.iso3, e.date
+
+
+def _with_state(name: str, iso3: str) -> str:
+    """'Ministry of Public Health' of THA -> 'Ministry of Public Health of Thailand';
+    'Kementerian Kesehatan' of BRN -> 'Kementerian Kesehatan Brunei Darussalam'."""
+    from hdkg.loaders.reference import country_short_name
+
+    if name.startswith(("Ministry", "Department")):
+        return f"{name} of {country_short_name(iso3, 'en')}"
+    return f"{name} {country_short_name(iso3, 'id')}"
 
 
 def _short(exc: Exception) -> str:

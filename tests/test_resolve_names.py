@@ -164,3 +164,20 @@ def test_lone_name_joins_the_full_name_of_its_document(tmp_path: Path) -> None:
     assert trace[("a.txt", "Nila")] == trace[("b.txt", "Nila Farid Moeloek")]
     assert trace[("c.txt", "Siti")] not in (trace[("c.txt", "Siti Nadia Tarmizi")],
                                              trace[("c.txt", "Siti Fadilah Supari")])
+
+
+def test_ministries_named_alike_in_two_states_stay_two(tmp_path: Path) -> None:
+    # "Public Health Minister X" in a text about Thailand and one about Qatar: the name says
+    # no state, the extract record carries it, and the two ministries stay apart.
+    trace: dict = {}
+    a = ent("th.txt", "Organization", "Ministry of Public Health")
+    a["country"] = "THA"
+    b = ent("qa.txt", "Organization", "Ministry of Public Health")
+    b["country"] = "QAT"
+    c = ent("th2.txt", "Organization", "Kementerian Kesehatan Masyarakat Thailand")
+    g = _build(tmp_path, [a, b, c], trace)
+    tha = trace[("th.txt", "Ministry of Public Health")]
+    qat = trace[("qa.txt", "Ministry of Public Health")]
+    assert tha != qat
+    assert trace[("th2.txt", "Kementerian Kesehatan Masyarakat Thailand")] == tha
+    assert "Qatar" in " ".join([g.entities[qat].name, *g.entities[qat].aliases])

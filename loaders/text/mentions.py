@@ -36,6 +36,7 @@ class Ent:
     parent_span: tuple[int, int] | None = None
     portfolio: str | None = None  # ministries: what the ministry is for
     country: str | None = None  # ministries and posts: iso3 of the state
+    state_inferred: bool = False  # ministries: the state is not in the name, only the text
 
 
 @dataclass
@@ -326,7 +327,8 @@ def ministry_entity(doc: DocAnalysis, portfolio: str, iso: str, start: int,
         place = written or _country_display(doc, iso)
         name = (f"Ministry of {portfolio} of {place}" if english
                 else f"Kementerian {portfolio} {place}")
-    return doc.entity(key, "Organization", name, start, portfolio=portfolio, country=iso)
+    return doc.entity(key, "Organization", name, start, portfolio=portfolio, country=iso,
+                      state_inferred=inferred and iso != "IDN")
 
 
 # --- step 1: reference names --------------------------------------------------------------

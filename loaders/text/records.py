@@ -24,6 +24,11 @@ def entity_record(doc_name: str, e: Ent) -> dict:
         rec["ref"] = e.ref
     if e.date and e.type == "Event":
         rec["date"] = e.date
+    if e.state_inferred and e.country:
+        # A ministry whose state the text gives elsewhere ("Public Health Minister X" in a
+        # text about Thailand): the state travels with the record, so that the ministries of
+        # two states named alike stay two.
+        rec["country"] = e.country
     return rec
 
 
