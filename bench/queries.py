@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/queries.py [--facts 100000] [--runs 30] [--no-neo4j] [--skip-load]
         [--graph DIR] [--only NAME ...] [-p NAME:key=value ...]
+        [--peers rdflib,oxrdflib] [--peer-runs 5] [--peer-timeout 60]
 
 The graph (`hdkg.queries.synthetic`, 100,000 facts by default) is written to a graph folder
 (the embedded Oxigraph store) and, when a Neo4j server is reachable (NEO4J_URI or the local
@@ -14,12 +15,22 @@ Each query runs with its example parameters through `run_query`, the path `hdkg 
 takes, with the entity index built once (its build time is printed apart); `--only NAME`
 runs some queries, `-p neighbours:limit=5000` replaces an example parameter.
 Targets: p95 < 100 ms on Neo4j, < 500 ms on the embedded store.
+
+Peers of the embedded store (`--peers`, the `bench` extra): the same SPARQL text with the same
+bound values on rdflib's in-memory store (`rdflib.Graph()`, the store's N-Triples parsed into
+it) and through oxrdflib (`rdflib.Graph(store="Oxigraph")`: rdflib's API over an in-memory
+Oxigraph, its results turned into rdflib terms). Each runs `--peer-runs` times after one
+warm-up, each run stopped after `--peer-timeout` seconds (then shown as `>Ns`; a warm-up over a
+tenth of it is the only run); their p95 is printed beside Oxigraph's, with the ratio (peer's
+p95 / Oxigraph's). A row count that differs from Oxigraph's is marked.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import signal
 import sys
 import tempfile
 import time
@@ -29,9 +40,16 @@ from typing import Any
 from machine import machine
 
 from hdkg.graph.store import open_graph, write_graph
-from hdkg.queries.catalogue import catalogue
-from hdkg.queries.run import entity_index, run_query
+from hdkg.queries.catalogue import catalogue, get_spec
+from hdkg.queries.run import (
+    LIMIT_DEFAULT,
+    bindings,
+    check_params,
+    entity_index,
+    run_query,
+)
 from hdkg.queries.synthetic import synthetic_graph
+from hdkg.schema.terms import entity_iri
 
 TARGET_MS = {"rdf": 500.0, "neo4j": 100.0}
 SEED = 7
@@ -65,6 +83,83 @@ def time_query(name: str, params: dict, runs: int, **kw: Any) -> tuple[list[floa
     return times, rows
 
 
+# ---------------------------------------------------------------- rdflib and oxrdflib
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout
+
+
+def peer_graph(name: str, ntriples: bytes) -> Any:
+    """The graph in a peer: rdflib's in-memory store, or rdflib over Oxigraph (oxrdflib)."""
+    import rdflib
+
+    if name == "rdflib":
+        g = rdflib.Graph()
+        g.parse(data=ntriples, format="nt")
+    elif name == "oxrdflib":
+        g = rdflib.Graph(store="Oxigraph")
+        g.parse(data=ntriples, format="ox-nt")
+    else:
+        raise ValueError(f"unknown peer {name!r}: rdflib or oxrdflib")
+    return g
+
+
+def _rdflib_term(kind: str, value: Any) -> Any:
+    from rdflib import Literal, URIRef
+
+    if kind == "id":
+        return URIRef(entity_iri(value))
+    return Literal(value)
+
+
+def run_rdflib(name: str, params: dict, g: Any, index: Any) -> int:
+    """Rows of saved query `name` on an rdflib Graph: the same SPARQL and bound values as
+    `run_query` gives Oxigraph (the values as initBindings)."""
+    spec = get_spec(name)
+    values = check_params(spec, params)
+    limit = spec.param("limit")
+    if limit is not None and limit.type == "int" and values["limit"] is None:
+        values["limit"] = LIMIT_DEFAULT
+    rows = 0
+    for bound in bindings(spec, values, index):
+        init = {k: _rdflib_term(kind, v) for k, (kind, v) in bound.items()}
+        cap = bound["limit"][1] if "limit" in bound else None
+        rows += sum(1 for _ in itertools.islice(g.query(spec.sparql, initBindings=init), cap))
+    return rows
+
+
+def time_peer(name: str, params: dict, g: Any, index: Any, runs: int,
+              timeout: float) -> tuple[list[float] | None, int]:
+    """Times of `runs` runs after one warm-up; None when the warm-up passes `timeout`
+    seconds, and the warm-up alone when it took over a tenth of that (a slow peer would
+    otherwise take hours at 100,000 facts)."""
+    old = signal.signal(signal.SIGALRM, _on_alarm)
+    times: list[float] = []
+    rows = 0
+    try:
+        for i in range(runs + 1):
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            t = time.perf_counter()
+            try:
+                rows = run_rdflib(name, params, g, index)
+            except _Timeout:
+                return None, rows
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            ms = (time.perf_counter() - t) * 1000
+            if i == 0 and ms > timeout * 100:
+                return [ms], rows
+            if i:
+                times.append(ms)
+    finally:
+        signal.signal(signal.SIGALRM, old)
+    return times, rows
+
+
 def neo4j_driver() -> Any:
     from hdkg.graph.neo4j_connect import connect, resolve
     from hdkg.schema.errors import UserError
@@ -88,7 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", action="append", metavar="NAME", help="run only this query")
     ap.add_argument("-p", "--param", action="append", default=[], metavar="NAME:key=value",
                     help="replace an example parameter of query NAME")
+    ap.add_argument("--peers", default="",
+                    help="comma-separated: rdflib, oxrdflib (the embedded store's peers)")
+    ap.add_argument("--peer-runs", type=int, default=5)
+    ap.add_argument("--peer-timeout", type=float, default=60.0,
+                    help="seconds after which one peer run is stopped")
     args = ap.parse_args(argv)
+    peers = [x.strip() for x in args.peers.split(",") if x.strip()]
     overrides: dict[str, dict[str, str]] = {}
     for item in args.param:
         name, _, kv = item.partition(":")
@@ -141,8 +242,20 @@ def main(argv: list[str] | None = None) -> int:
                                    "index": entity_index(driver=driver)}))
         print(f"entity index (neo4j): {(time.perf_counter() - t) * 1000:.0f} ms, built once")
 
+    peer_graphs: list[tuple[str, Any]] = []
+    if peers:
+        nt = graph.ntriples()
+        for name in peers:
+            t = time.perf_counter()
+            peer_graphs.append((name, peer_graph(name, nt)))
+            print(f"{name}: {len(peer_graphs[-1][1]):,} triples loaded in "
+                  f"{time.perf_counter() - t:.1f} s")
+        del nt
+    rdf_index = backends[0][1]["index"]
+
     header = f"{'query':<15}{'params':<52}"
     header += "".join(f"{b + ' rows':>11}{'p50 ms':>9}{'p95 ms':>9}" for b, _ in backends)
+    header += "".join(f"{p + ' p95':>16}{'x':>7}" for p, _ in peer_graphs)
     print()
     print(header)
     print("-" * len(header))
@@ -153,11 +266,23 @@ def main(argv: list[str] | None = None) -> int:
         params = {**spec.example_params(), **overrides.get(spec.name, {})}
         shown = ", ".join(f"{k}={v}" for k, v in params.items())
         line = f"{spec.name:<15}{shown[:51]:<52}"
+        rdf_p95, rdf_rows = 0.0, 0
         for b, kw in backends:
             times, rows = time_query(spec.name, params, args.runs, **kw)
             p50, p95 = percentile(times, 50), percentile(times, 95)
             worst[b] = max(worst[b], p95)
             line += f"{rows:>11}{p50:>9.1f}{p95:>9.1f}"
+            if b == "rdf":
+                rdf_p95, rdf_rows = p95, rows
+        for _peer, g in peer_graphs:
+            ptimes, prows = time_peer(spec.name, params, g, rdf_index, args.peer_runs,
+                                      args.peer_timeout)
+            if ptimes is None:
+                line += f"{f'>{args.peer_timeout:.0f}s':>16}{'':>7}"
+                continue
+            p95 = percentile(ptimes, 95)
+            mark = "" if prows == rdf_rows else f" ({prows} rows!)"
+            line += f"{p95:>16.1f}{p95 / rdf_p95:>6.1f}x{mark}"
         print(line, flush=True)
     print()
     ok = True

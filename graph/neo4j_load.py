@@ -8,8 +8,9 @@ Why it is shaped this way:
   the fast path finds them by the element ids the node step returned.
 - One parameterised `UNWIND $rows ...` per label and relationship type (labels and types
   cannot be parameters), one transaction per batch through `execute_write`, which retries
-  transient errors (deadlocks, leader switches). New facts and new documents' STATES links
-  are CREATEd, known ones MERGEd (see `load_graph`); `bench/neo4j_floor.py` measures why.
+  transient errors (deadlocks, leader switches). New nodes, new facts and new documents'
+  STATES links are CREATEd, known ones MERGEd (see `load_graph`); `bench/neo4j_floor.py`
+  and `bench/neo4j_peers.py` measure why.
 - Relationships are keyed on `fact_id` (`Fact.fact_id()`), so a re-load finds the same
   relationship; list properties (sources, evidence, aliases) are merged as set unions
   so loading a larger graph over a smaller one only adds. The extraction rule is not
@@ -90,6 +91,23 @@ def node_query(label: str) -> str:
             f"SET n:{label}, n += row.props, {_union('aliases', 'n')}, "
             f"{_union('fields', 'n')}, {_union('sources', 'n')} "
             f"RETURN row.id AS id, elementId(n) AS eid")
+
+
+NODE_LISTS = ("aliases", "fields", "sources")
+
+
+def node_create_query(label: str) -> str:
+    """CREATE a batch of nodes known to be absent: no MERGE probe, no list union (a new
+    node's lists are the row's, already without repeats). The :Entity(id) uniqueness
+    constraint still guards it against a concurrent writer."""
+    lists = ", ".join(f"n.{p} = row.{p}" for p in NODE_LISTS)
+    return (f"UNWIND $rows AS row CREATE (n:{ENTITY}:{label} {{id: row.id}}) "
+            f"SET n += row.props, {lists} RETURN row.id AS id, elementId(n) AS eid")
+
+
+NODE_EXISTS_QUERY = (f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, "
+                     f"elementId(n) AS eid")
+NODE_COUNT_QUERY = f"MATCH (n:{ENTITY}) RETURN count(n) AS c"
 
 
 def _ends(by_element_id: bool, a: str = "a", b: str = "b", s: str = "s", o: str = "o") -> str:
@@ -303,6 +321,25 @@ def _write_nodes(tx: ManagedTransaction, query: str, rows: list[dict]
     return _counters(result.consume().counters), eids
 
 
+def _write_new_or_known_nodes(tx: ManagedTransaction, label: str, rows: list[dict],
+                              check_existing: bool
+                              ) -> tuple[Counters, list[tuple[str, str]]]:
+    """CREATE the nodes that are not there yet, MERGE (union the lists of) those that are."""
+    new, old = rows, []
+    if check_existing:
+        have = {r["id"] for r in tx.run(NODE_EXISTS_QUERY, ids=[r["id"] for r in rows])}
+        if have:
+            new = [r for r in rows if r["id"] not in have]
+            old = [r for r in rows if r["id"] in have]
+    counters: Counters = {}
+    pairs: list[tuple[str, str]] = []
+    for query, part in ((node_create_query(label), new), (node_query(label), old)):
+        if part:
+            c, p = _write_nodes(tx, query, part)
+            counters, pairs = _add(counters, c), pairs + p
+    return counters, pairs
+
+
 def _add(a: Counters, b: Counters) -> Counters:
     return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
 
@@ -353,13 +390,15 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                workers: int = 2) -> dict[str, Any]:
     """Write `data` (safe to repeat; a superset adds only what is new).
 
-    Three steps, in order: nodes (MERGE on id, returning element ids), facts, STATES links.
-    A fact is CREATEd when its fact_id is not in the database (checked per batch, skipped
-    for a relationship type that had none when its step began) and MERGEd otherwise; a
+    Three steps, in order: nodes (returning element ids), facts, STATES links. A node is
+    CREATEd when its id is not in the database and MERGEd otherwise (checked per batch,
+    skipped when the database had no :Entity when the node steps began); a fact likewise
+    by its fact_id (skipped for a relationship type that had none when its step began); a
     document's STATES links are CREATEd when it had none. CREATE is half again as fast
     as MERGE, and the ends are found by element id rather than by index. A batch whose
-    CREATE comes up short (a concurrent writer, a node deleted meanwhile) is rolled back
-    and written again with MERGE by id, so nothing is lost or doubled.
+    CREATE comes up short (a concurrent writer, a node deleted meanwhile) or breaks a
+    uniqueness constraint is rolled back and written again with MERGE by id, so nothing is
+    lost or doubled.
 
     `workers` > 1 writes the batches of each step in that many parallel sessions, so the
     server works on one batch while the next is sent (1M facts: 89 s with 2, 103 s with 1
@@ -382,14 +421,21 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         if progress is not None:
             progress(phase, done, total)
 
-    def node_writer(label: str) -> BatchWriter:
-        query = node_query(label)
-
+    def node_writer(label: str, check: bool) -> BatchWriter:
         def write(session: Session, rows: list[dict]) -> Counters:
-            counters, pairs = session.execute_write(_write_nodes, query, rows)
+            try:
+                counters, pairs = session.execute_write(_write_new_or_known_nodes, label,
+                                                        rows, check)
+            except ConstraintError:  # a concurrent writer created one of them meanwhile
+                fallbacks.append(label)
+                counters, pairs = session.execute_write(_write_nodes, node_query(label), rows)
             eids.update(pairs)
             return counters
         return write
+
+    def nodes_present() -> bool:
+        with driver.session(database=database) as session:
+            return session.run(NODE_COUNT_QUERY).single()["c"] > 0
 
     def fast_or_safe(fast: Callable[[Session, list[dict]], Counters], safe_query: str
                      ) -> BatchWriter:
@@ -439,9 +485,14 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     # Steps are made lazily: the fact and STATES steps look at the database as it is
     # once the nodes are written.
     steps: list[Callable[[], list[tuple[str, list[dict], BatchWriter]]]] = []
+    check_nodes: list[bool] = []  # whether any :Entity was there when the node steps began
     for label, rows in plan.nodes.items():
-        steps.append(lambda label=label, rows=rows: [(f"nodes :{label}", rows,
-                                                      node_writer(label))])
+        def node_step(label: str = label, rows: list[dict] = rows
+                      ) -> list[tuple[str, list[dict], BatchWriter]]:
+            if not check_nodes:
+                check_nodes.append(nodes_present())
+            return [(f"nodes :{label}", rows, node_writer(label, check_nodes[0]))]
+        steps.append(node_step)
     for rel_type, rows in plan.rels.items():
         steps.append(lambda rel_type=rel_type, rows=rows: [(
             f"relationships :{rel_type}", rows, fact_writer(rel_type))] if rows else [])

@@ -1,10 +1,11 @@
 """A local Neo4j Community server in its own JVM, for developers and CI, without Docker.
 
 The server is the Java launcher in `graph/neo4j/` (Neo4j 5.26 LTS, the last line that runs on
-Java 17), built by Maven on first use from Maven Central, so a fresh machine needs only
-`java` and `mvn`. It runs detached in its own process group so it outlives the command that
-started it; `DATA/server.json` is how later commands find it again. Its store, config and
-Neo4j logs live in DATA (data/, conf/, logs/), so a restart keeps the loaded graph.
+Java 17, with APOC core 5.26 as a plugin: `RETURN apoc.version()`), built by Maven on first
+use from Maven Central, so a fresh machine needs only `java` and `mvn`. It runs detached in
+its own process group so it outlives the command that started it; `DATA/server.json` is how
+later commands find it again. Its store, config and Neo4j logs live in DATA (data/, conf/,
+logs/), so a restart keeps the loaded graph.
 
 Knobs (environment): HDKG_NEO4J_HEAP (JVM -Xmx, default 2g), HDKG_NEO4J_PAGECACHE (default
 1g), HDKG_NEO4J_JAVA_OPTS (more JVM options, after ours so they win),
@@ -33,6 +34,7 @@ POM = PROJECT / "pom.xml"
 TARGET = PROJECT / "target"
 LAUNCHER_JAR = TARGET / "hdkg-neo4j-0.1.0.jar"
 LIB = TARGET / "lib"
+PLUGINS = TARGET / "plugins"  # APOC core and its two libraries (pom.xml), Neo4j's plugin folder
 BUILT = TARGET / "build.ok"  # written last: an interrupted build leaves no half-filled lib/
 MAIN_CLASS = "org.hdkg.Neo4jLauncher"
 
@@ -58,7 +60,7 @@ JVM_OPTIONS = [
 # ---------------------------------------------------------------- build
 
 def _sources_newer_than_jar() -> bool:
-    if not LAUNCHER_JAR.exists() or not BUILT.exists():
+    if not LAUNCHER_JAR.exists() or not BUILT.exists() or not any(PLUGINS.glob("apoc-*.jar")):
         return True
     built = LAUNCHER_JAR.stat().st_mtime
     sources = [POM, *PROJECT.glob("src/**/*.java")]
@@ -119,7 +121,10 @@ def build_launcher(log: Path | None = None, force: bool = False) -> None:
 
 
 def classpath() -> str:
-    return os.pathsep.join([str(LAUNCHER_JAR), str(LIB / "*")])
+    """The launcher, Neo4j, and the plugins: Neo4j's own start script puts plugins/* on the
+    class path too, which is how APOC's extension (ApocConfig, found by ServiceLoader) gets
+    registered before its procedures are loaded from the plugin folder."""
+    return os.pathsep.join([str(LAUNCHER_JAR), str(LIB / "*"), str(PLUGINS / "*")])
 
 
 # ---------------------------------------------------------------- process bookkeeping
@@ -232,7 +237,7 @@ def start(data: Path, bolt_port: int = 7687, http_port: int = 7474,
     log = data / LOG_FILE
     heap = os.environ.get("HDKG_NEO4J_HEAP", "2g")
     pagecache = os.environ.get("HDKG_NEO4J_PAGECACHE", "1g")
-    props = [f"-Xmx{heap}", f"-Dhdkg.pagecache={pagecache}"]
+    props = [f"-Xmx{heap}", f"-Dhdkg.pagecache={pagecache}", f"-Dhdkg.plugins={PLUGINS}"]
     props += os.environ.get("HDKG_NEO4J_JAVA_OPTS", "").split()
     if password is not None:
         props.append("-Dhdkg.auth=true")

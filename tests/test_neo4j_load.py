@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -270,6 +271,53 @@ def test_a_concurrent_writer_sends_the_batch_down_the_merge_path(neo4j_empty: Dr
     assert len(rows) == 1
     assert rows[0]["r"]["sources"] == ["other.txt", "d01.txt"]
     assert rows[0]["r"]["confidence"] == pytest.approx(0.9)
+
+
+@pytest.mark.neo4j
+def test_nodes_created_and_merged_carry_the_same_properties(neo4j_empty: Driver,
+                                                           neo4j_wipe: Any) -> None:
+    """Into an empty database the nodes are CREATEd; with one :Entity already there each
+    batch is checked and the known ones MERGEd. Both give the same nodes."""
+    def nodes() -> list[dict]:
+        rows = neo4j_empty.execute_query(
+            "MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, properties(n) AS p "
+            "ORDER BY id").records
+        return [{"id": r["id"], "labels": sorted(r["labels"]), "p": r["p"]} for r in rows]
+
+    load_graph(small_graph(), neo4j_empty)
+    created = nodes()
+    assert next(n for n in created if n["id"] == "agreement/idn-col-mou-health")["p"][
+        "fields"] == ["vaccines", "health workforce"]
+    neo4j_wipe(neo4j_empty)
+    # A node of the graph there already, with nothing but its id: merged, the rest created.
+    neo4j_empty.execute_query("CREATE (:Entity:Country {id: 'country/COL'})")
+    counts = load_graph(small_graph(), neo4j_empty, batch_size=2)
+    assert counts["nodes_created"] == 6 and counts["fallback_batches"] == 0
+    assert nodes() == created
+
+
+@pytest.mark.neo4j
+def test_a_concurrent_writer_of_a_node_sends_its_batch_down_the_merge_path(
+        neo4j_empty: Driver) -> None:
+    """The database is empty when the node steps begin, so nodes are CREATEd unchecked;
+    another writer stores WHO first: the :Entity(id) constraint refuses the CREATE, the
+    batch is rolled back and merged, and WHO is one node with both writers' sources."""
+    fired: list[str] = []
+
+    def other_writer(phase: str, done: int, total: int) -> None:
+        if phase == "nodes :Organization" and not fired:
+            fired.append(phase)
+            neo4j_empty.execute_query("CREATE (:Entity:Organization {id: 'org/who', "
+                                      "sources: ['other.txt']})")
+
+    g = small_graph()
+    g.entities["org/who"].sources.append(src("d01.txt"))
+    counts = load_graph(g, neo4j_empty, progress=other_writer)
+    assert fired and counts["fallback_batches"] == 1
+    assert stats_from_driver(neo4j_empty) == graph_counts(g)
+    rows = neo4j_empty.execute_query(
+        "MATCH (n:Entity {id: 'org/who'}) RETURN n.sources AS s, n.acronym AS a").records
+    assert [(r["s"], r["a"]) for r in rows] == [(["other.txt", "d01.txt"], "WHO")]
 
 
 @pytest.mark.neo4j

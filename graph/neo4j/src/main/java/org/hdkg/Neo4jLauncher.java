@@ -20,7 +20,8 @@ import org.neo4j.server.NeoBootstrapper;
  *   <li>{@code server HOME BOLT_PORT HTTP_PORT}: Neo4j Community with Bolt and HTTP on
  *       127.0.0.1 only, auth off (a developer's machine, never a shared one), the store kept
  *       under HOME so data survive a restart, Neo4j Browser at /browser. System properties:
- *       {@code hdkg.auth} (default false), {@code hdkg.pagecache} (default 1g). Stops cleanly on
+ *       {@code hdkg.auth} (default false), {@code hdkg.pagecache} (default 1g),
+ *       {@code hdkg.plugins} (the plugin folder: APOC core). Stops cleanly on
  *       SIGTERM (the bootstrapper's shutdown hook closes the store).</li>
  *   <li>{@code admin HOME ARGS...}: the neo4j-admin tool on the same HOME, e.g.
  *       {@code admin HOME database import full neo4j --nodes=...}. The server must be stopped
@@ -81,6 +82,14 @@ public final class Neo4jLauncher {
         settings.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
         settings.put("server.memory.pagecache.size",
                      System.getProperty("hdkg.pagecache", "1g"));
+        // APOC core, copied by Maven into target/plugins (hdkg.plugins): its procedures
+        // and functions (apoc.version(), apoc.periodic.iterate, ...) run unrestricted, as
+        // Neo4j's APOC install instructions set it (the allowlist stays at its default, *).
+        String plugins = System.getProperty("hdkg.plugins");
+        if (plugins != null) {
+            settings.put("server.directories.plugins", plugins);
+            settings.put("dbms.security.procedures.unrestricted", "apoc.*");
+        }
 
         // The bootstrapper installs its own shutdown hook: SIGTERM checkpoints and closes the
         // store, then the JVM exits. This thread only has to stay alive until then.
