@@ -9,6 +9,7 @@ extracted facts that contradict them.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from hdkg.loaders import yaml_lines
 from hdkg.schema.curated import CuratedEntity, CuratedFact
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import FACT_ADAPTER, Entity, EntityType, Fact, Source, make_id
@@ -43,43 +45,18 @@ class CuratedError(UserError):
         super().__init__(head if len(problems) == 1 else head + ":\n" + "\n".join(problems))
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping, for error messages."""
+# A record's line finder: the line of one of its fields, or of the record with None.
+LineOf = Callable[[str | None], int]
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    lines = {"__line__": node.start_mark.line + 1}
-    for key_node, _ in node.value:
-        lines[f"__line__{key_node.value}"] = key_node.start_mark.line + 1
-    return {**mapping, "__lines__": lines}
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _strip_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__lines__"}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    return value
-
-
-def _field_line(item: dict, loc: tuple) -> int:
-    lines = item.get("__lines__", {})
-    if loc and isinstance(loc[0], str) and f"__line__{loc[0]}" in lines:
-        return lines[f"__line__{loc[0]}"]
-    return lines.get("__line__", 1)
-
-
-def _problems(path: Path, item: dict, err: ValidationError, where: str) -> list[str]:
+def _problems(path: Path, line_of: LineOf, err: ValidationError, where: str) -> list[str]:
     out = []
     for e in err.errors():
         loc = tuple(e["loc"])
         fld = ".".join(str(x) for x in loc) or "(record)"
         msg = e["msg"].removeprefix("Value error, ")
-        out.append(f"{path}:{_field_line(item, loc)}: {where}.{fld}: {msg}")
+        line = line_of(loc[0] if loc and isinstance(loc[0], str) else None)
+        out.append(f"{path}:{line}: {where}.{fld}: {msg}")
     return out
 
 
@@ -103,14 +80,14 @@ def _fact(c: CuratedFact, source: Source) -> Fact:
                                          "sources": [source]})
 
 
-def _read_yaml(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
-    """The raw records of a YAML file as (section, mapping-with-lines), plus problems."""
+def _read_yaml(path: Path) -> tuple[list[tuple[str, dict, LineOf]], list[str]]:
+    """The raw records of a YAML file as (section[i], mapping, line finder), plus problems."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         return [], [f"{path}:1: cannot read: {e}"]
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        doc, node = yaml_lines.load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -119,28 +96,33 @@ def _read_yaml(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
         return [], []
     if not isinstance(doc, dict):
         return [], [f"{path}:1: a curated file is a mapping with `entities:` and `facts:`"]
+
+    def key_line(*loc: str | int) -> int:
+        return yaml_lines.line_at(node, loc, key_line=True) or 1
+
     problems = []
-    unknown = [k for k in doc if k not in ("entities", "facts", "__lines__")]
+    unknown = [k for k in doc if k not in ("entities", "facts")]
     for k in unknown:
-        problems.append(f"{path}:{doc['__lines__'].get(f'__line__{k}', 1)}: {k}: unknown "
-                        f"section (expected entities, facts)")
-    items: list[tuple[str, dict]] = []
+        problems.append(f"{path}:{key_line(k)}: {k}: unknown section (expected entities, facts)")
+    items: list[tuple[str, dict, LineOf]] = []
     for section in ("entities", "facts"):
         rows = doc.get(section) or []
         if not isinstance(rows, list):
-            problems.append(f"{path}:{doc['__lines__'].get(f'__line__{section}', 1)}: "
-                            f"{section}: must be a list")
+            problems.append(f"{path}:{key_line(section)}: {section}: must be a list")
             continue
         for i, row in enumerate(rows):
             if not isinstance(row, dict):
-                problems.append(f"{path}:{doc['__lines__'].get(f'__line__{section}', 1)}: "
-                                f"{section}[{i}]: must be a mapping")
+                problems.append(f"{path}:{key_line(section)}: {section}[{i}]: must be a mapping")
                 continue
-            items.append((f"{section}[{i}]", row))
+
+            def line_of(fld: str | None, at: tuple = (section, i)) -> int:
+                return key_line(*at) if fld is None else key_line(*at, fld)
+
+            items.append((f"{section}[{i}]", row, line_of))
     return items, problems
 
 
-def _read_csv(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
+def _read_csv(path: Path) -> tuple[list[tuple[str, dict, LineOf]], list[str]]:
     """The rows of a CSV file of facts (header: predicate,subject,object,...)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
@@ -160,8 +142,7 @@ def _read_csv(path: Path) -> tuple[list[tuple[str, dict]], list[str]]:
                     return [], [f"{path}:{line}: row has more cells than the header"]
                 if "negated" in clean:
                     clean["negated"] = clean["negated"].strip().lower() in ("1", "true", "yes")
-                clean["__lines__"] = {"__line__": line}
-                items.append((f"facts[{line - 2}]", clean))
+                items.append((f"facts[{line - 2}]", clean, lambda _fld, at=line: at))
             return items, []
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         return [], [f"{path}:1: cannot read CSV: {e}"]
@@ -180,10 +161,9 @@ def load_curated(paths: list[Path]) -> CuratedRecords:
         probs = [p.replace(str(path), str(shown), 1) for p in probs]
         file_problems = list(probs)
         file_records = CuratedRecords()
-        for where, raw in items:
-            line = raw.get("__lines__", {}).get("__line__", 1)
-            source = Source(document=str(shown), line=line, loader=LOADER, version=VERSION)
-            clean = _strip_lines(raw)
+        for where, clean, line_of in items:
+            source = Source(document=str(shown), line=line_of(None), loader=LOADER,
+                            version=VERSION)
             try:
                 if where.startswith("entities"):
                     file_records.entities.append(_entity(CuratedEntity.model_validate(clean),
@@ -193,7 +173,7 @@ def load_curated(paths: list[Path]) -> CuratedRecords:
                     (file_records.negated if c.negated else file_records.facts).append(
                         _fact(c, source))
             except ValidationError as e:
-                file_problems.extend(_problems(shown, raw, e, where))
+                file_problems.extend(_problems(shown, line_of, e, where))
         problems.extend(file_problems)
         if not file_problems:
             out.entities.extend(file_records.entities)

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from hdkg.loaders import yaml_lines
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import EntityId
 
@@ -47,19 +48,6 @@ class Identity:
         return frozenset((a, b)) in self.not_same_as
 
 
-def _lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
-    """Line of every key and item of a YAML document, by its location path."""
-    out = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            out.update(_lines(v, (*path, k.value)))
-            out[(*path, k.value)] = k.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, v in enumerate(node.value):
-            out.update(_lines(v, (*path, i)))
-    return out
-
-
 def load_identity(paths: list[Path]) -> Identity:
     """Read identity files; raise UserError listing every problem with file:line: field."""
     result = Identity()
@@ -67,8 +55,8 @@ def load_identity(paths: list[Path]) -> Identity:
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8-sig")
-            node = yaml.compose(text)
-            raw = yaml.safe_load(text) or {}
+            raw, node = yaml_lines.load(text)
+            raw = raw or {}
         except (OSError, UnicodeDecodeError) as e:
             problems.append(f"{path}:1: cannot read: {e}")
             continue
@@ -76,14 +64,12 @@ def load_identity(paths: list[Path]) -> Identity:
             mark = getattr(e, "problem_mark", None)
             problems.append(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML")
             continue
-        lines = _lines(node) if node is not None else {}
         try:
             parsed = IdentityFile.model_validate(raw)
         except ValidationError as e:
             for err in e.errors():
                 loc = tuple(err["loc"])
-                line = next((lines[loc[:i]] for i in range(len(loc), -1, -1)
-                             if loc[:i] in lines), 1)
+                line = yaml_lines.line_at(node, loc, key_line=True) or 1
                 where = ".".join(str(x) for x in loc) or "(file)"
                 problems.append(f"{path}:{line}: {where}: "
                                 f"{err['msg'].removeprefix('Value error, ')}")

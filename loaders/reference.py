@@ -20,6 +20,7 @@ import pycountry
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from hdkg.loaders import yaml_lines
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import Entity, EntityType, Source, make_id, name_key
 
@@ -87,8 +88,7 @@ def _compose(path: Path) -> tuple[Any, yaml.Node | None]:
     except OSError as e:
         raise UserError(f"{path}: cannot read: {e.strerror or e}") from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data, node = yaml_lines.load(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0
@@ -96,34 +96,9 @@ def _compose(path: Path) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
-def _node_at(node: yaml.Node | None, loc: tuple) -> yaml.Node | None:
-    """The deepest node along a pydantic error location (keys and list indexes)."""
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            nxt = None
-            for k, v in node.value:
-                if str(k.value) == str(part):
-                    nxt = v
-                    break
-            if nxt is None:
-                return node
-            node = nxt
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return node
-            node = node.value[part]
-        else:
-            return node
-    return node
-
-
-def _line(node: yaml.Node | None) -> int:
-    return node.start_mark.line + 1 if node is not None else 0
-
-
 def _fail(path: Path, node: yaml.Node | None, loc: tuple, message: str) -> UserError:
     field = ".".join(str(p) for p in loc if not isinstance(p, int)) or "entry"
-    return UserError(f"{path}:{_line(_node_at(node, loc))}: {field}: {message}")
+    return UserError(f"{path}:{yaml_lines.line_at(node, loc) or 0}: {field}: {message}")
 
 
 def _file_version(path: Path) -> str:
@@ -163,15 +138,16 @@ def country_records() -> tuple[CountryRecord, ...]:
     extras: dict[str, tuple[CountryExtra, int]] = {}
     for key, value in data.items():
         code = str(key)
-        key_node = next((k for k, _ in node.value if str(k.value) == code), None)
+        # 0 for a key YAML reads as no string (`NO:` is False): no line says where it is
+        key_line = next((k.start_mark.line + 1 for k, _ in node.value if str(k.value) == code), 0)
         if pycountry.countries.get(alpha_3=code) is None:
-            raise UserError(f"{path}:{_line(key_node)}: {code}: not an ISO 3166-1 alpha-3 code")
+            raise UserError(f"{path}:{key_line}: {code}: not an ISO 3166-1 alpha-3 code")
         try:
             extra = CountryExtra.model_validate(value or {})
         except ValidationError as e:
             err = e.errors()[0]
             raise _fail(path, node, (code, *err["loc"]), err["msg"]) from None
-        extras[code] = (extra, _line(key_node))
+        extras[code] = (extra, key_line)
 
     tr = _indonesian()
     records = []
@@ -279,7 +255,7 @@ def body_entries() -> tuple[tuple[BodyEntry, int], ...]:
         except ValidationError as e:
             err = e.errors()[0]
             raise _fail(path, node, (i, *err["loc"]), err["msg"]) from None
-        line = _line(node.value[i])
+        line = yaml_lines.line_at(node, (i,))
         if entry.id in seen:
             raise _fail(path, node, (i, "id"), f"duplicate id {entry.id!r} "
                         f"(first on line {seen[entry.id]})")

@@ -36,7 +36,6 @@ import itertools
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +45,7 @@ import pyoxigraph as ox
 
 from hdkg.queries.catalogue import QuerySpec, catalogue, get_spec
 from hdkg.schema.errors import UserError
-from hdkg.schema.models import Predicate
+from hdkg.schema.models import Predicate, name_key
 from hdkg.schema.terms import NS, entity_iri
 
 BACKENDS = ("rdf", "neo4j")
@@ -74,10 +73,12 @@ class QueryResult:
 # ---------------------------------------------------------------- entity resolution
 
 def normalise(text: str) -> str:
-    """The form names are compared in: no accents, case folded, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+    """The form names are compared in: no accents, case folded, single spaces.
+
+    The schema's `name_key`, but keeping punctuation: the index holds ids
+    (`country/idn`) and names (`Côte d'Ivoire`) that a query names verbatim, and a
+    value matches only what it spells, punctuation included."""
+    return name_key(text, keep_punctuation=True)
 
 
 class EntityIndex:

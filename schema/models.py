@@ -132,12 +132,14 @@ def check_id(value: str) -> str:
 EntityId = Annotated[str, AfterValidator(check_id)]
 
 
-def name_key(text: str) -> str:
+def name_key(text: str, *, keep_punctuation: bool = False) -> str:
     """The form names are matched in (gazetteer lookups, resolution): no accents, case
-    folded, punctuation dropped, words in order."""
+    folded, punctuation dropped, words in order. With `keep_punctuation` the punctuation
+    stays (only spaces collapse): the form the query layer compares ids and names in."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", " ", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if not keep_punctuation:
+        text = re.sub(r"[^\w]+", " ", text)
     return " ".join(text.split())
 
 
