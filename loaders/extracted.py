@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from hdkg.loaders.reference import country_short_name
 from hdkg.schema.models import (
     AGREEMENT_KINDS,
     Entity,
@@ -164,8 +165,6 @@ def _entity_fields(row: dict) -> tuple | str:
 def _with_state(name: str, iso3: str) -> str:
     """'Ministry of Public Health' of THA -> 'Ministry of Public Health of Thailand';
     'Kementerian Kesehatan' of BRN -> 'Kementerian Kesehatan Brunei Darussalam'."""
-    from hdkg.loaders.reference import country_short_name
-
     if name.startswith(("Ministry", "Department")):
         return f"{name} of {country_short_name(iso3, 'en')}"
     return f"{name} {country_short_name(iso3, 'id')}"
