@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import find_periods
 from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
-from hdkg.loaders.text.triggers import any_trigger, trigger_pattern
+from hdkg.loaders.text.triggers import TriggerScan
 from hdkg.loaders.text.words import SHORT_POSTS
 
 ACTORS = ("Person", "Country", "Organization", "Forum")
@@ -67,6 +67,7 @@ class Rules:
     def __init__(self, doc: DocAnalysis) -> None:
         self.doc = doc
         self.text = doc.text
+        self.triggers = TriggerScan(doc.text)
         self.facts: list[FactRec] = []
         self.notes: list[tuple[int, str]] = []
         self._post_spans = [(m.post.start, m.post.end) for m in doc.mentions if m.post]
@@ -211,10 +212,9 @@ class Rules:
     def run(self) -> list[FactRec]:
         self.posts()
         self.part_of()
-        member_words = any_trigger("member_of")
         for a, b in self.doc.sentences:
             self.member_lists(a, b)
-            if member_words.search(self.text, a, b):
+            if self.triggers.any("member_of", a, b):
                 self.member_lists_lexicon(a, b)
                 self.member_people(a, b)
                 self.member_verbs(a, b)
@@ -629,7 +629,7 @@ class Rules:
     def member_lists_lexicon(self, a: int, b: int) -> None:
         """Membership stated by a list after a body: triggers of `member_of` in the lexicon."""
         text = self.text
-        for m in trigger_pattern("member_of", "body_then_list").finditer(text, a, b):
+        for m in self.triggers.finditer("member_of", "body_then_list", a, b):
             ca, _cb = self._clause_of(a, b, m.start())
             bodies = [x for x in self.doc.outer_mentions(a, m.start())
                       if x.type in BODIES and not self.in_post(x)]
@@ -646,7 +646,7 @@ class Rules:
             for x in items:
                 self.add(FactRec("member_of", x.key, body.key, "member-list-trigger", (a, b),
                                  0.8))
-        for m in trigger_pattern("member_of", "members_of_named_body").finditer(text, a, b):
+        for m in self.triggers.finditer("member_of", "members_of_named_body", a, b):
             body = self.object_after(m.end(), b, BODIES)
             if body is None:
                 continue
@@ -667,9 +667,9 @@ class Rules:
         to) are members of every body listed after it."""
         text = self.text
         verbs = [(m, ("Country", "Person")) for m in
-                 trigger_pattern("member_of", "member_verbs").finditer(text, a, b)]
+                 self.triggers.finditer("member_of", "member_verbs", a, b)]
         verbs += [(m, ("Country",)) for m in
-                  trigger_pattern("member_of", "state_member_verbs").finditer(text, a, b)]
+                  self.triggers.finditer("member_of", "state_member_verbs", a, b)]
         for m, kinds in verbs:
             ca, _cb = self._clause_of(a, b, m.start())
             bodies = self.list_items(m.end(), b, BODIES)
@@ -760,7 +760,7 @@ class Rules:
         """'anggota Komisi I DPR RI Ali Mochtar Ngabalin', 'anggota Komisi I, antara lain A
         (PAN), B (Golkar)', 'members of the Board, including A and B': the people named right
         after a body's membership word are its members."""
-        for m in trigger_pattern("member_of", "people_after_body").finditer(self.text, a, b):
+        for m in self.triggers.finditer("member_of", "people_after_body", a, b):
             body = self.object_after(m.end(), b, BODIES)
             if body is None:
                 continue
@@ -1067,9 +1067,9 @@ class Rules:
         trigger governs, else the one the sentence names, else the one the text is about."""
         text = self.text
         here = [m for m in self.doc.outer_mentions(a, b) if m.type == "Event"]
-        if not here and not any_trigger("participated_in").search(text, a, b):
+        if not here and not self.triggers.any("participated_in", a, b):
             return  # no meeting named and no word of taking part: nothing to read here
-        for m in trigger_pattern("participated_in", "actor_verbs").finditer(text, a, b):
+        for m in self.triggers.finditer("participated_in", "actor_verbs", a, b):
             ca, cb = self._clause_of(a, b, m.start())
             obj = self.object_after(m.end(), cb, ("Event",)) or self._event_for(a, here, m)
             if obj is None:
@@ -1082,9 +1082,9 @@ class Rules:
                                     "before it in its clause")
             for subj in subjects:
                 self._attends(subj, obj, "attends", (a, b), 0.75)
-        lists = list(trigger_pattern("participated_in", "list_after").finditer(text, a, b))
+        lists = list(self.triggers.finditer("participated_in", "list_after", a, b))
         prev = [p for p in (self.sentence_before(a),) if p]
-        for m in trigger_pattern("participated_in", "delegation_members").finditer(text, a, b):
+        for m in self.triggers.finditer("participated_in", "delegation_members", a, b):
             ca, _cb = self._clause_of(a, b, m.start())
             # "Delegasi RI ... beranggotakan ...", or "Anggotanya berasal dari ..." after a
             # sentence about the delegation.
@@ -1168,7 +1168,7 @@ class Rules:
         """Both sides of 'A bertemu B' / 'A met B' take part in the meeting the sentence names;
         without a named meeting in the sentence, nothing is said."""
         text = self.text
-        for m in trigger_pattern("participated_in", "meeting_verbs").finditer(text, a, b):
+        for m in self.triggers.finditer("participated_in", "meeting_verbs", a, b):
             if not here:
                 self.why(m.start(), f"participated_in: {m.group(0)!r} but the sentence names no "
                                     "meeting: an unnamed meeting gives no fact")

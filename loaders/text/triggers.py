@@ -6,6 +6,7 @@ so that a phrase real text uses is added without touching the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from importlib.resources import files
@@ -37,9 +38,165 @@ def trigger_pattern(predicate: str, group: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
 
 
+# --- finding triggers fast -------------------------------------------------------------------
+#
+# A trigger alternation tried at every word start of every sentence is the costliest regex work
+# of extraction (hundreds of phrases each). Every phrase starts at a word, so the words of a
+# document are indexed once by their first two letters, and a group's pattern is tried only at
+# the words whose opening some phrase of the group can have, with only those phrases. The
+# matches are exactly those of `trigger_pattern(...).finditer` (tested); a phrase whose opening
+# cannot be read off (one starting with a character class) makes its group fall back to the
+# plain regex scan.
+
+_WORD = re.compile(r"\w+")
+
+
+def _close(s: str, i: int) -> int:
+    """The index of the parenthesis that closes the one at s[i]."""
+    depth = 0
+    j = i
+    while j < len(s):
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise ValueError(f"unbalanced parenthesis in trigger {s!r}")
+
+
+def _alternatives(body: str) -> list[str]:
+    """The top-level alternatives of a group's body."""
+    out, depth, start, j = [], 0, 0, 0
+    while j < len(body):
+        c = body[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(body[start:j])
+            start = j + 1
+        j += 1
+    out.append(body[start:])
+    return out
+
+
+def openings(phrase: str) -> frozenset[str] | None:
+    """The lower-cased first two letters (or the whole word, when it has one letter) of every
+    word a phrase can start with; None when they cannot be read off the phrase."""
+    if phrase.startswith("(?:"):
+        end = _close(phrase, 0)
+        rest = phrase[end + 1:]
+        optional = rest[:1] in ("?", "*") or rest.startswith("{0")
+        if rest[:1] in ("?", "*", "+", "{"):
+            rest = rest[rest.index("}") + 1:] if rest[:1] == "{" else rest[1:]
+            if rest[:1] == "?":  # a lazy quantifier
+                rest = rest[1:]
+        out: set[str] = set()
+        for alt in _alternatives(phrase[3:end]):
+            got = openings(alt + rest)
+            if got is None:
+                return None
+            out |= got
+        if optional:
+            got = openings(rest)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    if not phrase[:1].isalpha():
+        return None
+    if phrase[1:2].isalpha() and phrase[2:3] not in ("?", "*", "{"):
+        return frozenset({phrase[:2].lower()})
+    if phrase[1:2] in (" ", ""):
+        return frozenset({phrase[:1].lower()})
+    return None
+
+
+def _word_key(word: str) -> str:
+    return word[:2].lower()
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    parts = [p if p[:1].isupper() else f"(?i:{p})"
+             for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])")
+
+
 @cache
-def any_trigger(predicate: str) -> re.Pattern[str]:
-    """One regex for every trigger of a predicate: a first look at a sentence, so that the
-    rules of a predicate run only where one of its words stands."""
-    parts = [trigger_pattern(predicate, group).pattern for group in lexicon()[predicate]]
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+def _keyed(predicate: str, group: str) -> dict[str, re.Pattern[str]] | None:
+    """Per word opening, the pattern of the group's phrases that can start there; None when
+    some phrase's opening cannot be read (the group is scanned whole)."""
+    phrases = lexicon()[predicate][group]
+    by_key: dict[str, list[str]] = {}
+    for p in phrases:
+        keys = openings(p)
+        if keys is None:
+            return None
+        for k in keys:
+            by_key.setdefault(k, []).append(p)
+    return {k: _phrase_regex(v) for k, v in by_key.items()}
+
+
+class TriggerScan:
+    """The triggers of one document: its words indexed once, each group found per sentence
+    exactly as `trigger_pattern(predicate, group).finditer(text, a, b)` finds it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._words: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            s = m.start()
+            if s and text[s - 1] == "-":
+                continue  # "ke-72": no trigger starts after a hyphen
+            self._words.setdefault(_word_key(m.group(0)), []).append(s)
+        self._spots: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
+        self._found: dict[tuple[str, str, int, int], list[re.Match[str]]] = {}
+
+    def _spots_of(self, predicate: str, group: str) -> tuple[list[int], list[str]]:
+        """The word starts where a phrase of the group can begin, with their openings."""
+        got = self._spots.get((predicate, group))
+        if got is None:
+            keyed = _keyed(predicate, group) or {}
+            spots = sorted((pos, k) for k in keyed.keys() & self._words.keys()
+                           for pos in self._words[k])
+            got = ([p for p, _k in spots], [k for _p, k in spots])
+            self._spots[(predicate, group)] = got
+        return got
+
+    def finditer(self, predicate: str, group: str, a: int, b: int) -> list[re.Match[str]]:
+        """The group's triggers in [a, b), left to right, not overlapping."""
+        key = (predicate, group, a, b)
+        got = self._found.get(key)
+        if got is not None:
+            return got
+        keyed = _keyed(predicate, group)
+        if keyed is None:
+            got = list(trigger_pattern(predicate, group).finditer(self.text, a, b))
+        else:
+            starts, keys = self._spots_of(predicate, group)
+            got = []
+            last = a
+            i = bisect.bisect_left(starts, a)
+            while i < len(starts) and starts[i] < b:
+                if starts[i] >= last:
+                    m = keyed[keys[i]].match(self.text, starts[i], b)
+                    if m is not None:
+                        got.append(m)
+                        last = m.end()
+                i += 1
+        self._found[key] = got
+        return got
+
+    def any(self, predicate: str, a: int, b: int) -> bool:
+        """Whether any trigger of a predicate lies in [a, b)."""
+        return any(self.finditer(predicate, g, a, b) for g in lexicon()[predicate])

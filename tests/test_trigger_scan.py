@@ -1,0 +1,72 @@
+"""The trigger index finds exactly what the trigger regexes find, only faster: a group is
+tried at the words its phrases can start with (loaders/text/triggers.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from hdkg.loaders.text.sentences import split_sentences
+from hdkg.loaders.text.triggers import TriggerScan, lexicon, openings, trigger_pattern
+
+TEXT = (
+    "Menteri Kesehatan menghadiri pertemuan itu dan memberikan sambutan pada pembukaan. "
+    "Sidang dihadiri pula oleh delegasi dari 30 negara, antara lain Jepang dan Korea. "
+    "Peserta lokakarya tersebut adalah para pejabat kementerian. Mereka antara lain dr. A "
+    "dan dr. B. The meeting was officially opened by the Minister, who took part in the "
+    "panel and delivered his remarks; delegates were signed by nobody. Indonesia, bersama "
+    "negara lain: Thailand, Malaysia, terpilih menjadi anggota Dewan Eksekutif. "
+    "Both sides met with the Director-General; ke-72 Majelis mengikuti-ikuti nothing. "
+    "PESERTA PERTEMUAN ADALAH ... the delegation led the joint delegation at the session.\n"
+    "Di bawah pimpinan Menkes, delegasi beranggotakan para direktur."
+)
+
+
+def _regex(predicate: str, group: str, text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [m.span() for m in trigger_pattern(predicate, group).finditer(text, a, b)]
+
+
+def _scan(scan: TriggerScan, predicate: str, group: str, a: int, b: int
+          ) -> list[tuple[int, int]]:
+    return [m.span() for m in scan.finditer(predicate, group, a, b)]
+
+
+def test_every_phrase_of_the_lexicon_is_indexed() -> None:
+    unreadable = [p for groups in lexicon().values() for phrases in groups.values()
+                  for p in phrases if openings(p) is None]
+    assert unreadable == []
+
+
+def test_openings_of_groups_and_optional_parts() -> None:
+    assert openings("menghadiri") == {"me"}
+    assert openings("(?:took|take|takes|taking) part") == {"to", "ta"}
+    assert openings("(?:was |were )?signed by") == {"wa", "we", "si"}
+    assert openings("a (?:b|c)") == {"a"}
+    assert openings(r"\w+ oleh") is None
+    assert openings("x?y") is None
+
+
+@pytest.mark.parametrize(("predicate", "group"), [
+    (p, g) for p, groups in lexicon().items() for g in groups])
+def test_same_matches_as_the_regex_per_sentence(predicate: str, group: str) -> None:
+    scan = TriggerScan(TEXT)
+    for a, b in split_sentences(TEXT):
+        assert _scan(scan, predicate, group, a, b) == _regex(predicate, group, TEXT, a, b)
+    # and over arbitrary windows, which cut words and phrases
+    rng = random.Random(7)
+    for _ in range(200):
+        a = rng.randrange(len(TEXT))
+        b = rng.randrange(a, len(TEXT) + 1)
+        assert _scan(scan, predicate, group, a, b) == _regex(predicate, group, TEXT, a, b)
+
+
+def test_finds_triggers_and_answers_any() -> None:
+    scan = TriggerScan(TEXT)
+    got = [m.group(0) for m in scan.finditer("participated_in", "actor_verbs", 0, len(TEXT))]
+    assert "menghadiri" in got and "memberikan sambutan" in got
+    first = TEXT.index(".") + 1
+    assert scan.any("participated_in", 0, first)
+    assert not scan.any("member_of", 0, first)
+    assert not re.search("anggota", TEXT[:first])
