@@ -21,7 +21,7 @@ _WIDTH = 160
 def explain(document: Document) -> Iterator[str]:
     """Lines of the explanation of one document, sentence by sentence."""
     doc = analyse(document.text, document.language)
-    rules = Rules(doc)
+    rules = Rules(doc, explaining=True)
     facts = dedupe(doc, rules.run())
     yield f"# {document.doc}  language={document.language}  dateline year={doc.year}"
     main = rules.main_event()

@@ -70,52 +70,62 @@ def matcher() -> _Matcher:
 
 
 def find_names(text: str) -> list[GazetteerHit]:
-    """Every country and body name in `text`, longest match first, no overlaps."""
+    """Every country and body name in `text`, longest match first, no overlaps.
+
+    Only the tokens that start some name are looked at (a set test per token, in a
+    comprehension); most tokens start none."""
     m = matcher()
-    toks = _without_inner_acronyms([(x.start(), x.end(), x.group(0))
-                                    for x in _TOKEN.finditer(text)])
-    words = [t[2] for t in toks]
+    spans = list(_TOKEN.finditer(text))
+    words = _without_inner_acronyms(_TOKEN.findall(text))
+    keep = None
+    if len(words) < len(spans):  # inner acronyms dropped: keep the spans of what is left
+        keep = words
+        words = [w for _i, w in keep]
+        spans = [spans[i] for i, _w in keep]
     folded = [w.casefold() for w in words]
+    fe, fl = m.first_exact, m.first_loose
+    exact, loose = m.exact, m.loose
+    n = len(words)
     out: list[GazetteerHit] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        hit = None
-        top = max(m.first_exact.get(words[i], 0), m.first_loose.get(folded[i], 0))
-        for size in range(min(top, n - i), 0, -1):
-            key = m.exact.get(tuple(words[i:i + size])) or m.loose.get(tuple(folded[i:i + size]))
-            if key is not None:
-                hit = (size, key)
-                break
-        if hit is None:
-            i += 1
+    nxt = 0
+    for i in [i for i, w in enumerate(words) if w in fe or folded[i] in fl]:
+        if i < nxt:
             continue
-        size, (kind, k) = hit
-        a, b = toks[i][0], toks[i + size - 1][1]
-        out.append(GazetteerHit(a, b, kind, k, text[a:b]))
-        i += size
+        top = max(fe.get(words[i], 0), fl.get(folded[i], 0))
+        for size in range(min(top, n - i), 0, -1):
+            key = exact.get(tuple(words[i:i + size])) or loose.get(tuple(folded[i:i + size]))
+            if key is not None:
+                kind, k = key
+                a, b = spans[i].start(), spans[i + size - 1].end()
+                out.append(GazetteerHit(a, b, kind, k, text[a:b]))
+                nxt = i + size
+                break
     return out
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}")
 
 
-def _without_inner_acronyms(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _without_inner_acronyms(words: list[str]) -> list:
     """Drop an acronym in parentheses that stands inside a name, so that "Programme
     Coordinating Board (PCB) UNAIDS" is found as "Programme Coordinating Board UNAIDS"; the
     hit's span still covers the whole surface. Only where a word follows the parenthesis,
-    so a name followed by its acronym ("... Board (PCB).") keeps its own parenthesis."""
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(toks):
-        if (toks[i][2] == "(" and i + 3 < len(toks) and _ACRONYM.fullmatch(toks[i + 1][2])
-                and toks[i + 2][2] == ")" and out and toks[i + 3][2][:1].isalpha()
-                and out[-1][2][:1].isupper() and toks[i + 3][2][:1].isupper()):
-            i += 3
-            continue
-        out.append(toks[i])
-        i += 1
-    return out
+    so a name followed by its acronym ("... Board (PCB).") keeps its own parenthesis.
+
+    Returns `words` itself when nothing is dropped, else the (index, word) pairs kept."""
+    drop: set[int] = set()
+    n = len(words)
+    for i in [i for i, w in enumerate(words) if w == "("]:
+        before = i - 1
+        while before in drop:
+            before -= 1
+        if (i + 3 < n and before >= 0 and _ACRONYM.fullmatch(words[i + 1])
+                and words[i + 2] == ")" and words[i + 3][:1].isalpha()
+                and words[before][:1].isupper() and words[i + 3][:1].isupper()):
+            drop.update((i, i + 1, i + 2))
+    if not drop:
+        return words
+    return [(i, w) for i, w in enumerate(words) if i not in drop]
 
 
 @lru_cache(maxsize=1)

@@ -64,8 +64,11 @@ class _Anchor:
 class Rules:
     """Applies every rule to a document; facts accumulate in `facts`."""
 
-    def __init__(self, doc: DocAnalysis) -> None:
+    def __init__(self, doc: DocAnalysis, explaining: bool = False) -> None:
         self.doc = doc
+        # Explaining reads every sentence, so that a trigger in a sentence naming nobody
+        # still says why it made nothing; extracting skips such sentences.
+        self.explaining = explaining
         self.text = doc.text
         self.triggers = TriggerScan(doc.text)
         self.facts: list[FactRec] = []
@@ -213,18 +216,24 @@ class Rules:
         self.posts()
         self.part_of()
         for a, b in self.doc.sentences:
-            self.member_lists(a, b)
+            # The rules of a subject and an object named in the sentence have nothing to read
+            # in a sentence that names nobody; those that can point back ("both sides",
+            # "keduanya", the text's own meeting) read every sentence.
+            named = bool(self.doc.mentions_in(a, b)) or self.explaining
+            if named:
+                self.member_lists(a, b)
             if self.triggers.any("member_of", a, b):
                 self.member_lists_lexicon(a, b)
                 self.member_people(a, b)
                 self.member_verbs(a, b)
-            self.body_namely(a, b)
-            self.presidency(a, b)
-            self.namely_lists(a, b)
-            for ca, cb in self.clauses(a, b):
-                self.roles(a, b, ca, cb)
-                self.passive_chair(a, b, ca, cb)
-            self.english_presidency(a, b)
+            if named:
+                self.body_namely(a, b)
+                self.presidency(a, b)
+                self.namely_lists(a, b)
+                for ca, cb in self.clauses(a, b):
+                    self.roles(a, b, ca, cb)
+                    self.passive_chair(a, b, ca, cb)
+                self.english_presidency(a, b)
             self.agreements(a, b)
             self.participation(a, b)
         self.future_posts()
