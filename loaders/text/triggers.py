@@ -42,13 +42,14 @@ def trigger_pattern(predicate: str, group: str) -> re.Pattern[str]:
 #
 # A trigger alternation tried at every word start of every sentence is the costliest regex work
 # of extraction (hundreds of phrases each). Every phrase starts at a word, so the words of a
-# document are indexed once by their first two letters, and a group's pattern is tried only at
+# document are indexed once by their first four letters, and a group's pattern is tried only at
 # the words whose opening some phrase of the group can have, with only those phrases. The
 # matches are exactly those of `trigger_pattern(...).finditer` (tested); a phrase whose opening
 # cannot be read off (one starting with a character class) makes its group fall back to the
 # plain regex scan.
 
 _WORD = re.compile(r"\w+")
+KEY = 4  # letters of a word's opening that index it
 
 
 def _close(s: str, i: int) -> int:
@@ -91,8 +92,8 @@ def _alternatives(body: str) -> list[str]:
 
 
 def openings(phrase: str) -> frozenset[str] | None:
-    """The lower-cased first two letters (or the whole word, when it has one letter) of every
-    word a phrase can start with; None when they cannot be read off the phrase."""
+    """The lower-cased first KEY letters (or the whole word, when it is shorter) of every word a
+    phrase can start with; None when they cannot be read off the phrase."""
     if phrase.startswith("(?:"):
         end = _close(phrase, 0)
         rest = phrase[end + 1:]
@@ -113,17 +114,22 @@ def openings(phrase: str) -> frozenset[str] | None:
                 return None
             out |= got
         return frozenset(out)
-    if not phrase[:1].isalpha():
-        return None
-    if phrase[1:2].isalpha() and phrase[2:3] not in ("?", "*", "{"):
-        return frozenset({phrase[:2].lower()})
-    if phrase[1:2] in (" ", ""):
-        return frozenset({phrase[:1].lower()})
+    run = re.match(r"[^\W\d_]*", phrase).group(0)
+    after = phrase[len(run):]
+    if after[:1] in ("?", "*", "{"):
+        run = run[:-1]  # its last letter is optional: the word is known up to before it
+    if len(run) >= KEY:
+        return frozenset({run[:KEY].lower()})
+    if run and after[:1] in ("", " ", "-") or after.startswith("\\s") or (
+            after.startswith("(?:") and all(
+                alt[:1] in (" ", "-") or alt.startswith("\\s")
+                for alt in _alternatives(after[3:_close(after, 0)]))):
+        return frozenset({run.lower()})  # a short word that ends here
     return None
 
 
 def _word_key(word: str) -> str:
-    return word[:2].lower()
+    return word[:KEY].lower()
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -161,6 +167,7 @@ class TriggerScan:
             self._words.setdefault(_word_key(m.group(0)), []).append(s)
         self._spots: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         self._found: dict[tuple[str, str, int, int], list[re.Match[str]]] = {}
+        self._openers: dict[str, list[int] | None] = {}
 
     def _spots_of(self, predicate: str, group: str) -> tuple[list[int], list[str]]:
         """The word starts where a phrase of the group can begin, with their openings."""
@@ -198,5 +205,16 @@ class TriggerScan:
         return got
 
     def any(self, predicate: str, a: int, b: int) -> bool:
-        """Whether any trigger of a predicate lies in [a, b)."""
+        """Whether any trigger of a predicate lies in [a, b). Most sentences hold no word a
+        trigger of the predicate can start with: one bisection says so."""
+        if predicate not in self._openers:
+            groups = lexicon()[predicate]
+            self._openers[predicate] = None if any(
+                _keyed(predicate, g) is None for g in groups) else sorted(
+                {p for g in groups for p in self._spots_of(predicate, g)[0]})
+        starts = self._openers[predicate]
+        if starts is not None:  # None: some group is scanned whole, so always look
+            i = bisect.bisect_left(starts, a)
+            if i == len(starts) or starts[i] >= b:
+                return False
         return any(self.finditer(predicate, g, a, b) for g in lexicon()[predicate])
