@@ -136,11 +136,17 @@ def name_key(text: str, *, keep_punctuation: bool = False) -> str:
     """The form names are matched in (gazetteer lookups, resolution): no accents, case
     folded, punctuation dropped, words in order. With `keep_punctuation` the punctuation
     stays (only spaces collapse): the form the query layer compares ids and names in."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # most names: nothing to decompose, case folding is lowering
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     if not keep_punctuation:
-        text = re.sub(r"[^\w]+", " ", text)
+        text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 _SLUG_MAX = 120

@@ -292,8 +292,13 @@ def _body_entity(doc: DocAnalysis, gid: str, start: int) -> Ent:
                       parent=f"B:{parent}" if parent else None)
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
 def _strip_parens(s: str) -> str:
-    return " ".join(re.sub(r"\s*\([^)]*\)", "", s).split())
+    if "(" not in s:
+        return " ".join(s.split())
+    return " ".join(_PARENTHESES.sub("", s).split())
 
 
 def _country_display(doc: DocAnalysis, iso: str) -> str:
@@ -1739,6 +1744,7 @@ _ORD_ID = re.compile(rf"\s+(?P<ord>(?i:{W.ID_ORDINAL}))(?![\w\-])")
 _SERIES = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.ID_ORDINAL})"
                      rf"|\s+(?P<num>\d{{1,2}})(?![\d])(?![\-/.,]\d))(?![\w\-])")
 _QUOTED = re.compile(r"\s*[\"“']([^\"”']{3,150})[\"”']")
+_ORDINAL_WORDS = re.compile(rf"\b(?:{W.ID_ORDINAL}|{W.EN_ORDINAL})\b", re.IGNORECASE)
 
 
 # Unnamed occasions of one kind are one occasion within a text: "pertemuan bilateral",
@@ -1767,8 +1773,7 @@ def _event_key(doc: DocAnalysis, a: int, b: int, name: str, ordinal: int | None)
     inner = [m for m in doc.outer_mentions(a, b) if m.type in ("Organization", "Forum")]
     if ordinal is not None and inner:
         return f"E:{inner[-1].key}:{ordinal}"
-    base = norm_key(re.sub(rf"\b(?:{W.ID_ORDINAL}|{W.EN_ORDINAL})\b", " ", _strip_parens(name),
-                           flags=re.IGNORECASE))
+    base = norm_key(_ORDINAL_WORDS.sub(" ", _strip_parens(name)))
     return f"E:{base}:{ordinal}"
 
 
@@ -1779,13 +1784,11 @@ def _same_event(doc: DocAnalysis, name: str, ordinal: int | None) -> Ent | None:
         return doc.entities.get(doc.acronyms[bare.upper().replace(" ", "")])
     if ordinal is None:
         return None
-    words = set(norm_key(re.sub(rf"\b(?:{W.ID_ORDINAL}|{W.EN_ORDINAL})\b", " ", name,
-                                flags=re.IGNORECASE)).split()) - {"the", "of", "ke"}
+    words = set(norm_key(_ORDINAL_WORDS.sub(" ", name)).split()) - {"the", "of", "ke"}
     for e in doc.entities.values():
         if e.type != "Event" or not e.key.endswith(f":{ordinal}"):
             continue
-        other = set(norm_key(re.sub(rf"\b(?:{W.ID_ORDINAL}|{W.EN_ORDINAL})\b", " ", e.name,
-                                    flags=re.IGNORECASE)).split()) - {"the", "of", "ke"}
+        other = set(norm_key(_ORDINAL_WORDS.sub(" ", e.name)).split()) - {"the", "of", "ke"}
         if words and other and (words <= other or other <= words):
             return e
     return None

@@ -128,10 +128,6 @@ def openings(phrase: str) -> frozenset[str] | None:
     return None
 
 
-def _word_key(word: str) -> str:
-    return word[:KEY].lower()
-
-
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     parts = [p if p[:1].isupper() else f"(?i:{p})"
              for p in sorted(phrases, key=len, reverse=True)]
@@ -153,6 +149,13 @@ def _keyed(predicate: str, group: str) -> dict[str, re.Pattern[str]] | None:
     return {k: _phrase_regex(v) for k, v in by_key.items()}
 
 
+@cache
+def _all_openings() -> frozenset[str]:
+    """Every opening of every indexed phrase: the only words worth indexing."""
+    return frozenset(k for predicate, groups in lexicon().items() for group in groups
+                     for k in (_keyed(predicate, group) or {}))
+
+
 class TriggerScan:
     """The triggers of one document: its words indexed once, each group found per sentence
     exactly as `trigger_pattern(predicate, group).finditer(text, a, b)` finds it."""
@@ -160,11 +163,14 @@ class TriggerScan:
     def __init__(self, text: str) -> None:
         self.text = text
         self._words: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            s = m.start()
+        starts = list(map(re.Match.start, _WORD.finditer(text)))
+        keys = [w[:KEY].lower() for w in _WORD.findall(text)]
+        wanted = _all_openings()
+        for i in [i for i, k in enumerate(keys) if k in wanted]:
+            s = starts[i]
             if s and text[s - 1] == "-":
                 continue  # "ke-72": no trigger starts after a hyphen
-            self._words.setdefault(_word_key(m.group(0)), []).append(s)
+            self._words.setdefault(keys[i], []).append(s)
         self._spots: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         self._found: dict[tuple[str, str, int, int], list[re.Match[str]]] = {}
         self._openers: dict[str, list[int] | None] = {}
