@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from hdkg.loaders.reference import country_iso3, country_short_name, find_body, norm_key
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import dateline_year, find_dates
+from hdkg.loaders.text.first_chars import compile_guarded
 from hdkg.loaders.text.gazetteer import ambiguous_country_name, body_info, find_names
 from hdkg.loaders.text.sentences import MAX_SENTENCE, split_sentences
 
@@ -402,9 +403,9 @@ def _inner_parent(doc: DocAnalysis, e: Ent, a: int, b: int) -> None:
 # --- step 2: body names around head nouns -------------------------------------------------
 
 _CONNECT = frozenset("dan serta and of for on & untuk".split())
-_HEAD_ID = re.compile(r"(?<![\w\-])(?:" + "|".join(
+_HEAD_ID = compile_guarded(r"(?<![\w\-])(?:" + "|".join(
     sorted((re.escape(h) for h in W.BODY_HEADS_ID), key=len, reverse=True)) + r")(?![\w\-])")
-_HEAD_EN = re.compile(r"(?<![\w\-])(?:" + "|".join(
+_HEAD_EN = compile_guarded(r"(?<![\w\-])(?:" + "|".join(
     sorted((re.escape(h) for h in W.BODY_HEADS_EN), key=len, reverse=True)) + r")(?![\w\-])")
 _CAP = re.compile(r"(?:[A-Z][\w'’\-]*|\d+(?:-[A-Z][a-z]+)?[A-Za-z]*)(?:\.[A-Z][\w]*)*\.?")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
@@ -979,23 +980,24 @@ def _acronym_mentions(doc: DocAnalysis) -> None:
 
 # --- step 3: people -----------------------------------------------------------------------
 
-_POST_HEAD = re.compile(r"(?<![\w\-])(?:" + W.POST_HEADS_EN + "|" + W.POST_HEADS_ID +
+_POST_HEAD = compile_guarded(r"(?<![\w\-])(?:" + W.POST_HEADS_EN + "|" + W.POST_HEADS_ID +
                         r")(?![\w\-])")
 _FILLER = re.compile(r"\s+(?:saat itu|kala itu|ketika itu|at the time|saat ini)(?=[\s,])")
 _NAME_AFTER = re.compile(rf"(?P<sep>\s*,\s*|\s+)(?P<titles>{W.TITLES})(?P<name>{W.NAME})"
                          rf"(?P<deg>{W.DEGREES})")
-_TITLED = re.compile(rf"(?<![\w.])(?P<titles>(?:{W.TITLE})+)(?P<name>{W.NAME})(?P<deg>{W.DEGREES})")
+_TITLED = compile_guarded(rf"(?<![\w.])(?P<titles>(?:{W.TITLE})+)(?P<name>{W.NAME})"
+                          rf"(?P<deg>{W.DEGREES})")
 _POSS = re.compile(r"(?:the\s+|an?\s+)?(?:(?P<poss>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
                    r"['’]s?\s+)?")
 
 
-_VERB_POST = re.compile(
+_VERB_POST = compile_guarded(
     r"(?<![\w\-])(?:(?:memegang|menduduki|mengemban)\s+(?:kursi|jabatan|posisi|amanah)\s+"
     r"(?:sebagai\s+)?|(?:dilantik|diangkat|ditunjuk|terpilih|assumed office)\s+(?:kembali\s+)?"
     r"(?:menjadi\s+|sebagai\s+|as\s+)(?:the\s+)?(?:new\s+|baru\s+)?"
     r"|(?:appointed|named|elected|chosen|picked|voted(?:\s+in)?)\s+(?:as\s+|to\s+be\s+)?"
     r"(?:one\s+of\s+)?(?:the\s+|its\s+)?(?:new\s+|next\s+)?)")
-_RELATIVE_CUE = re.compile(
+_RELATIVE_CUE = compile_guarded(
     r",?\s+(?:who|yang)\s+(?:(?:juga|kini|saat itu|"
     r"sekarang|previously|currently|now|then|also|pernah)\s+)*(?:serves?\s+as|served\s+as|"
     r"was(?:\s+then)?|is(?:\s+now)?|menjabat(?:\s+sebagai)?|bertugas\s+sebagai|"
@@ -1031,11 +1033,11 @@ _NAME_SEQ = (rf"{W.NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(W.PARTICLES))})\s+)*{W
 # The cues that mark a name: after it ("X, who", "X said", "X (Menzies School)", "X from
 # the Y"), or before it ("takes over from X"). The cues are looked for first: trying a name
 # at every capital of a sentence costs far more.
-_CUE_AFTER = re.compile(
+_CUE_AFTER = compile_guarded(
     rf"\s*,\s*(?:who|yang|the|a|an|one of|salah satu|itself)\b|\s+(?:{_SAY})\b|"
     r"\s+\((?![A-Z]{2,8}\))[A-Z][^()]{2,80}\)|\s+\([A-Z]{2,8}\)\s*(?:[,;]|(?:dan|and|serta)\b)|"
     r"\s+from\s+the\s+[A-Z]")
-_CUE_BEFORE = re.compile(r"(?:takes over from|took over from|succeeds|menggantikan|"
+_CUE_BEFORE = compile_guarded(r"(?:takes over from|took over from|succeeds|menggantikan|"
                          r"announced? that) ")
 _NAME_ENDING = re.compile(rf"(?<![\w.’'\-])(?P<name>{_NAME_SEQ})$")
 _NAME_STARTING = re.compile(rf"(?P<name>{_NAME_SEQ})")
@@ -1054,7 +1056,7 @@ def _context_names(text: str, sa: int, sb: int) -> Iterator[tuple[int, str]]:
             yield m.start("name"), m.group("name")
 
 
-_AS = re.compile(r"\s+(?:sebagai|as|selaku)\s+(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?")
+_AS = compile_guarded(r"\s+(?:sebagai|as|selaku)\s+(?:the\s+|an?\s+)?(?:new\s+|baru\s+)?")
 _NAME_BEFORE_AS = re.compile(rf"(?<![\w.])(?P<name>{W.NAME})(?=\s+(?:sebagai|as|selaku)\s)")
 
 
@@ -1730,18 +1732,18 @@ def _short_mentions(doc: DocAnalysis) -> None:
 
 # --- step 4: events -----------------------------------------------------------------------
 
-_EV_ID = re.compile(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID}|Kick Off Meeting)(?![\w\-])")
+_EV_ID = compile_guarded(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID}|Kick Off Meeting)(?![\w\-])")
 # A head in lower case names an event when a capitalised name follows it at once ("resepsi
 # Peringatan Hubungan Diplomatik", "konferensi Malaria 2012").
-_EV_ID_LOWER = re.compile(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID.lower()})(?=\s+[A-Z][a-z])")
-_EV_GENERIC = re.compile(rf"(?<![\w\-])(?:{W.GENERIC_EVENTS})(?![\w\-])", re.IGNORECASE)
-_EV_ORD_EN = re.compile(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|second|third|"
+_EV_ID_LOWER = compile_guarded(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID.lower()})(?=\s+[A-Z][a-z])")
+_EV_GENERIC = compile_guarded(rf"(?<![\w\-])(?:{W.GENERIC_EVENTS})(?![\w\-])", re.IGNORECASE)
+_EV_ORD_EN = compile_guarded(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|second|third|"
                         rf"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+", re.IGNORECASE)
-_EV_HEAD_EN = re.compile(rf"(?:{W.EVENT_HEADS_EN})(?![\w\-])")
+_EV_HEAD_EN = compile_guarded(rf"(?:{W.EVENT_HEADS_EN})(?![\w\-])")
 # After an ordinal the head may be lower-case: "its Sixty-seventh session", "the 71st session".
 _EV_HEAD_EN_ANYCASE = re.compile(rf"(?i:{W.EVENT_HEADS_EN})(?![\w\-])")
 _ORD_ID = re.compile(rf"\s+(?P<ord>(?i:{W.ID_ORDINAL}))(?![\w\-])")
-_SERIES = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.ID_ORDINAL})"
+_SERIES = compile_guarded(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?:\s+(?P<ord>{W.ID_ORDINAL})"
                      rf"|\s+(?P<num>\d{{1,2}})(?![\d])(?![\-/.,]\d))(?![\w\-])")
 _QUOTED = re.compile(r"\s*[\"“']([^\"”']{3,150})[\"”']")
 _ORDINAL_WORDS = re.compile(rf"\b(?:{W.ID_ORDINAL}|{W.EN_ORDINAL})\b", re.IGNORECASE)

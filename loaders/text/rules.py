@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import find_periods
+from hdkg.loaders.text.first_chars import compile_guarded
 from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
 from hdkg.loaders.text.triggers import TriggerScan
 from hdkg.loaders.text.words import SHORT_POSTS
@@ -34,7 +35,7 @@ class FactRec:
     extra: dict = field(default_factory=dict)
 
 
-_CLAUSE = re.compile(r";\s+|,\s+(?:sementara|sedangkan|while|whereas|namun|but)\s+|"
+_CLAUSE = compile_guarded(r";\s+|,\s+(?:sementara|sedangkan|while|whereas|namun|but)\s+|"
                      r"\s+sementara itu,?\s+")
 _ANAPHOR_EVENT = re.compile(r"\s*(?:the\s+|langsung\s+|sebuah\s+|suatu\s+|an?\s+)?(?:meeting|"
                             r"session|conference|sidang|pertemuan|konferensi|forum|acara|event)"
@@ -1345,7 +1346,7 @@ _CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|[Cc]o-
                          r"Delegation|Panitia|Tim|Team))")
 _MEMBER_NOUN = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|economies|members)\b|"
                           r"\s+(?:negara(?:-negara)?\s+)?anggota(?:nya)?\b")
-_PRESIDENCY = re.compile(r"(?<![\w\-])(?:Presidensi|Presidency|presidency|Keketuaan|keketuaan|"
+_PRESIDENCY = compile_guarded(r"(?<![\w\-])(?:Presidensi|Presidency|presidency|Keketuaan|keketuaan|"
                          r"Chairmanship|chairmanship|Chairship|chairship)(?![\w\-])")
 _HELD_BY = re.compile(r"\s+(?:that|which|yang)\s+(?:is\s+)?(?:held\s+by\s+|dipegang\s+(?:oleh\s+)?|"
                       r"diemban\s+(?:oleh\s+)?)?(?=[A-Z])")
