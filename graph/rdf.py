@@ -213,6 +213,8 @@ def fact_lines(f: Fact, prov: _Provenance, out: Callable[[str], None]) -> None:
         out(f"{n} {_P['organization']} {o} .")
         if f.predicate.value == "chair_of":
             out(f"{n} {_P['role']} <{CHAIR_ROLE}> .")
+        elif f.predicate.value == "holds_position":
+            out(f"{n} {_P['postIn']} {o} .")
     if f.role:
         out(f"{n} {_P['roleLabel']} {lit(f.role)} .")
         out(f"{n} {_P['role']} <{ROLE_BASE}{_role_key(f.role)}> .")

@@ -117,6 +117,15 @@ def vocabulary() -> Graph:
         f"({' or '.join(sorted(t.value for t in WITHIN_TYPES))}) to each body it is part of, "
         f"directly or through others (the transitive closure of {P['parent']}; never to "
         f"itself). Neo4j: the {NEO4J_WITHIN} relationship.", lang="en")))
+    post_in = _u(P["postIn"])
+    g.add((post_in, RDF.type, OWL.ObjectProperty))
+    g.add((post_in, RDFS.subPropertyOf, _u(P["organization"])))
+    g.add((post_in, RDFS.domain, _u(FACT_CLASS[Predicate.holds_position][0])))
+    g.add((post_in, RDFS.comment, Literal(
+        f"Derived when the graph is written: a post holding to the body the post is in (its "
+        f"{P['object']}, as {P['organization']}), on post holdings alone, so that a question "
+        f"about the posts of a body starts from them. Neo4j has no counterpart: there a fact "
+        f"is a relationship between the two.", lang="en")))
     for kind, (en, id_) in AGREEMENT_KINDS.items():
         c = URIRef(KIND_BASE + kind)
         g.add((c, RDF.type, _u("skos:Concept")))
@@ -213,6 +222,7 @@ def shapes() -> Graph:
             _prop(g, s, P["organization"], minCount=1, maxCount=1)
         if p is Predicate.holds_position:
             _prop(g, s, P["roleLabel"], minCount=1, maxCount=1, datatype=XSD.string)
+            _prop(g, s, P["postIn"], minCount=1, maxCount=1, nodeKind=SH.IRI)
     return g
 
 

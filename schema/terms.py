@@ -92,6 +92,10 @@ P = {
     "object": "hdkg:object",
     "member": "org:member",
     "organization": "org:organization",
+    # Derived: a post holding to the body the post is in (org:organization of the post
+    # facts alone), so that "posts in this body" starts from the posts, not from every fact
+    # whose object the body is.
+    "postIn": "hdkg:postIn",
     "role": "org:role",
     "roleLabel": "hdkg:roleLabel",
     "start": "schema:startDate",
@@ -112,7 +116,7 @@ P = {
 # Properties whose values are resources (IRIs), not literals: typed "@id" in the JSON-LD
 # context. The fact classes' shortcut properties are all of this kind too.
 IRI_VALUED = frozenset({"sameAs", "parent", "within", "kind", "subject", "object", "member",
-                        "organization", "role", "during", "hasBeginning", "hasEnd",
+                        "organization", "postIn", "role", "during", "hasBeginning", "hasEnd",
                         "derivedFrom", "evidence"})
 # JSON-LD term names that differ from the key in P ("id" is JSON-LD's own alias for "@id").
 JSONLD_TERM = {"id": "hdkgId"}

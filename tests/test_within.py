@@ -63,3 +63,28 @@ def test_the_store_holds_the_closure_and_it_validates(tmp_path: Path) -> None:
     rdf.add((person, rdflib.URIRef(iri(P["within"])), rdflib.URIRef(entity_iri("org/dag-a"))))
     conforms, problems = validate_graph(rdf)
     assert not conforms and any("dag-head" in p for p in problems)
+
+
+def test_post_holdings_name_the_body_of_the_post_and_it_validates(tmp_path: Path) -> None:
+    """hdkg:postIn is written on post holdings alone, to their object; SHACL requires it."""
+    build_graph([DATA / "part_of.yaml"], tmp_path / "g", with_reference=False)
+    graph = open_graph(tmp_path / "g")
+    rows = {(str(r["p"]), r["o"].value, r["pin"].value if r["pin"] else None)
+            for r in graph.store.query(
+                "PREFIX hdkg: <https://w3id.org/hdkg/ontology#> "
+                "SELECT ?p ?o ?pin WHERE { ?f hdkg:predicate ?p ; hdkg:object ?o . "
+                "OPTIONAL { ?f hdkg:postIn ?pin } }")}
+    posts = {(p, o, pin) for p, o, pin in rows if p == '"holds_position"'}
+    assert posts == {('"holds_position"', entity_iri("org/dag-d"), entity_iri("org/dag-d")),
+                     ('"holds_position"', entity_iri("org/loop-c"), entity_iri("org/loop-c"))}
+    assert all(pin is None for p, _o, pin in rows if p != '"holds_position"')
+
+    import rdflib
+
+    from hdkg.graph.validate import validate_graph
+
+    rdf = graph.rdf_graph()
+    post_in = rdflib.URIRef(iri(P["postIn"]))
+    rdf.remove((None, post_in, None))
+    conforms, problems = validate_graph(rdf)
+    assert not conforms and any("postIn" in p for p in problems)
