@@ -2,7 +2,7 @@
 
     python bench/build.py [--sizes 10000,100000,1000000] [--quick]
 
-For each size: a seeded stream of extraction records (bench/generate.py) is written to a
+For each size: a seeded stream of extraction records (bench/synthetic.py) is written to a
 file, then ONE `hdkg build FILE --out DIR` process is timed with its peak RSS; the built
 store is then reopened and read back (a full N-Triples dump and a count query) to time RDF
 reading. Prints one row per size and the machine, so the growth with size can be read off.
@@ -11,7 +11,6 @@ reading. Prints one row per size and the machine, so the growth with size can be
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import resource
 import shutil
@@ -22,25 +21,16 @@ import time
 from pathlib import Path
 
 from machine import machine
+from synthetic import write_fact_records
 
 HERE = Path(__file__).resolve().parent
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("hdkg_bench_generate", HERE / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = mod  # dataclasses look their module up while it executes
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def run(size: int, work: Path) -> dict:
-    gen = _generator()
     records = work / f"facts-{size}.jsonl"
-    gen.write_fact_records(size, records, 0)
+    write_fact_records(size, records, 0)
     out = work / f"graph-{size}"
-    hdkg = [sys.executable, "-m", "hdkg.graph.cli"]
+    hdkg = [sys.executable, "-m", "hdkg.cli"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     r = subprocess.run([*hdkg, "build", str(records), "--out", str(out)], capture_output=True,

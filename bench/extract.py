@@ -31,7 +31,7 @@ MB = 1 << 20
 def _extract(paths: list[Path], out: Path, jobs: int = 1,
              timeout: float | None = None) -> tuple[float | None, int]:
     """(wall seconds, records) of one `hdkg extract` subprocess; (None, 0) past `timeout`."""
-    cmd = [sys.executable, "-m", "hdkg.graph.cli", "extract", *map(str, paths), "-o", str(out),
+    cmd = [sys.executable, "-m", "hdkg.cli", "extract", *map(str, paths), "-o", str(out),
            "--jobs", str(jobs)]
     t0 = time.perf_counter()
     try:

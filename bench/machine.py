@@ -1,7 +1,7 @@
 """One description of the machine for every benchmark, so figures from different scripts
 can be compared (and a table in the README says where it was measured).
 
-The benchmarks run as scripts (`python bench/x.py`), so they import this file by path:
+The benchmarks run as scripts (`python bench/x.py`), so they import this file by name:
 `from machine import machine` works because Python puts the script's folder on sys.path.
 """
 

@@ -6,9 +6,11 @@ Usage:
     .venv/bin/python bench/neo4j_floor.py --facts 100000 --steps bare,loader
 
 `bench/neo4j_load.py` measures the loader; this measures the floor under it. For each step
-it starts a fresh server, writes the nodes of the synthetic graph of bench/neo4j_load.py,
-warms the JIT with the document links (CREATE by element id), then times writing the fact
-relationships with one Cypher statement per type, in batches of 10k, one session:
+it starts a fresh server, writes the nodes of the synthetic graph of bench/neo4j_load.py
+(bench/synthetic.py, shape "hubs"), warms the JIT with the document links (CREATE by element
+id), then times writing the fact relationships with one Cypher statement per type, in
+batches of 10k, one session:
+
 
     bare         CREATE (a)-[:T]->(b), ends found by element id, no property, no index
     fact_id      + the fact_id property
@@ -34,11 +36,12 @@ import time
 from pathlib import Path
 
 from machine import machine
-from neo4j_load import synthetic_graph
+from synthetic import synthetic_graph
 
-from hdkg.graph import neo4j_load as L
-from hdkg.graph import neo4j_server
-from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.neo4j import cypher as C
+from hdkg.graph.neo4j import load as L
+from hdkg.graph.neo4j import server as neo4j_server
+from hdkg.graph.neo4j.connect import connect, resolve
 
 BY_EID = ("UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s "
           "MATCH (b) WHERE elementId(b) = row.o ")
@@ -99,7 +102,7 @@ def run_step(step: str, g, plan: L.Plan, batch: int) -> dict:
                         "relationships_per_s": round(counts["relationships"] / fact_s),
                         "whole_load_s": round(time.monotonic() - t0, 1)}
             with driver.session() as session:
-                for stmt in L.constraint_statements():
+                for stmt in C.constraint_statements():
                     if constraints or "()-[" not in stmt:
                         session.run(stmt).consume()
                 session.run("CALL db.awaitIndexes(300)").consume()
@@ -107,10 +110,10 @@ def run_step(step: str, g, plan: L.Plan, batch: int) -> dict:
                 for label, rows in plan.nodes.items():
                     for b in L._batches(rows, batch):
                         eids.update(session.execute_write(L._write_nodes,
-                                                          L.node_query(label), b)[1])
+                                                          C.node_query(label), b)[1])
                 states = [{"d": eids[r["d"]], "e": eids[r["e"]]} for r in plan.states]
                 for b in L._batches(states, batch):  # JIT warm-up
-                    session.execute_write(L._write, L.STATES_CREATE_QUERY, b)
+                    session.execute_write(L._write, C.STATES_CREATE_QUERY, b)
                 rows = _rows(plan, eids if by_eid else None)
                 n = 0
                 t0 = time.monotonic()
@@ -137,7 +140,7 @@ def main() -> int:
     unknown = [s for s in steps if s not in STEPS]
     if unknown:
         ap.error(f"unknown step(s): {', '.join(unknown)}")
-    g = synthetic_graph(args.facts)
+    g = synthetic_graph(args.facts, shape="hubs")
     plan = L.Plan(g)
     results = []
     for step in steps:

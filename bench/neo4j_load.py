@@ -10,16 +10,16 @@ By default it starts a fresh server of its own (temporary folder, spare ports), 
 Bolt, stops it, then times `neo4j-admin database import` of the same graph into that folder.
 With --uri it empties that server's database and loads there (no admin import).
 
-The graph is shaped like the real one: few countries and bodies that most facts touch
-(hubs), many people, events and agreements, each fact with one Source in a document of
-~50 facts. Prints relationships/s and the machine.
+The graph (`synthetic_graph(shape="hubs")` of bench/synthetic.py) is shaped like the real
+one: few countries and bodies that most facts touch (hubs), many people, events and
+agreements, each fact with one Source in a document of ~50 facts. Prints relationships/s
+and the machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
 import socket
 import sys
 import tempfile
@@ -27,73 +27,12 @@ import time
 from pathlib import Path
 
 from machine import machine
+from synthetic import synthetic_graph
 
-from hdkg.graph import neo4j_server
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import connect, resolve
-from hdkg.graph.neo4j_load import load_graph, stats_from_driver
-from hdkg.schema.models import PREDICATE_DOMAINS, Entity, EntityType, Fact, Predicate, Source
-
-# Entities per type for 1M facts; scaled with --facts.
-SHARE = {EntityType.Country: 250, EntityType.Organization: 6_000, EntityType.Forum: 2_000,
-         EntityType.Person: 55_000, EntityType.Event: 22_000, EntityType.Agreement: 15_000}
-PREFIX = {EntityType.Country: "country", EntityType.Organization: "org",
-          EntityType.Forum: "forum", EntityType.Person: "person", EntityType.Event: "event",
-          EntityType.Agreement: "agreement"}
-
-
-def synthetic_graph(n_facts: int, seed: int = 7) -> GraphData:
-    """A valid GraphData built without pydantic validation (it is valid by construction)."""
-    rng = random.Random(seed)
-    scale = max(n_facts / 1_000_000, 0.001)
-    g = GraphData()
-    ids: dict[EntityType, list[str]] = {}
-    for t, n in SHARE.items():
-        n = max(5, int(n * scale)) if t is not EntityType.Country else min(250, max(5, n))
-        ids[t] = []
-        for i in range(n):
-            eid = f"{PREFIX[t]}/{'X' if t is EntityType.Country else 'e'}{i:06d}"
-            if t is EntityType.Country:
-                eid = f"country/{_iso(i)}"
-            e = Entity.model_construct(
-                id=eid, type=t, name=f"{t.value} {i}", aliases=[f"{t.value[:3]}{i}"],
-                iso3=_iso(i) if t is EntityType.Country else None, wikidata=None, acronym=None,
-                parent=None, date="2020" if t is EntityType.Event else None, place=None,
-                kind="MoU" if t is EntityType.Agreement else None, title=None, fields=[],
-                language=None, path=None, sources=[])
-            g.entities[eid] = e
-            ids[t].append(eid)
-    preds = list(Predicate)
-    weights = [1, 4, 2, 1, 3, 1, 4, 1]
-    i = 0
-    while len(g.facts) < n_facts:
-        p = rng.choices(preds, weights)[0]
-        dom, rng_types = PREDICATE_DOMAINS[p]
-        st = rng.choice(sorted(dom, key=lambda t: t.value))
-        ot = rng.choice(sorted(rng_types, key=lambda t: t.value))
-        s, o = _pick(rng, ids[st]), _pick(rng, ids[ot])
-        if s == o:
-            continue
-        doc = f"news-{i // 50:06d}.txt"
-        src = Source(document=doc, evidence=f"{s} {p.value} {o} according to a report ({i}).",
-                     loader="bench", rule=f"rule-{p.value}", confidence=0.8)
-        f = Fact(predicate=p, subject=s, object=o,
-                 role="delegate" if p is Predicate.participated_in else None,
-                 start=str(2000 + i % 25), sources=[src])
-        g.facts.setdefault(f.key(), f)
-        i += 1
-    return g
-
-
-def _iso(i: int) -> str:
-    a = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    return a[i // 676 % 26] + a[i // 26 % 26] + a[i % 26]
-
-
-def _pick(rng: random.Random, pool: list[str]) -> str:
-    """Skewed: a few hubs get most facts, as WHO, ASEAN and Indonesia do in the real graph."""
-    return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 \
-        else rng.choice(pool)
+from hdkg.graph.neo4j import server as neo4j_server
+from hdkg.graph.neo4j.connect import connect, resolve
+from hdkg.graph.neo4j.load import load_graph, stats_from_driver
 
 
 def main() -> int:
@@ -108,7 +47,7 @@ def main() -> int:
     args = ap.parse_args()
 
     t0 = time.monotonic()
-    g = synthetic_graph(args.facts)
+    g = synthetic_graph(args.facts, shape="hubs")
     print(f"generated {len(g.entities):,} entities, {len(g.facts):,} facts in "
           f"{time.monotonic() - t0:.1f}s", file=sys.stderr)
 
@@ -171,7 +110,7 @@ def bench_bolt(g: GraphData, uri: str, args: argparse.Namespace) -> dict:
 
 def time_admin_import(g: GraphData, data: Path) -> dict:
     """Write the admin-import CSVs and run `neo4j-admin database import full` offline."""
-    from hdkg.graph.neo4j_admin import admin_import_args, write_admin_import
+    from hdkg.graph.neo4j.admin import admin_import_args, write_admin_import
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.monotonic()

@@ -5,12 +5,13 @@ Usage (the peers are in the `bench` extra: pip install -e ".[bench]"):
     .venv/bin/python bench/neo4j_peers.py                   # 50,000 facts
     .venv/bin/python bench/neo4j_peers.py --facts 200000 --json
 
-One synthetic graph (`bench/neo4j_load.synthetic_graph`, the generator of the Bolt and floor
-benchmarks, with facts that repeat a (predicate, subject, object) left out: both peers MERGE
-a relationship on its type and ends, so they would fold those into one) is loaded, with the
-same nodes, relationships and provenance, by:
+One synthetic graph (`synthetic_graph(shape="hubs")` of bench/synthetic.py, that of the Bolt
+and floor benchmarks, with facts that repeat a (predicate, subject, object) left out: both
+peers MERGE a relationship on its type and ends, so they would fold those into one) is
+loaded, with the same nodes, relationships and provenance, by:
 
-    hdkg             `load_graph` (graph/neo4j_load.py), as `hdkg load neo4j` runs it; then
+
+    hdkg             `load_graph` (graph/neo4j/load.py), as `hdkg load neo4j` runs it; then
                      loaded a second time, which must create nothing (idempotent)
     neo4j-graphrag   `Neo4jWriter(driver).run(Neo4jGraph(...))` as its docs show, with its
                      default batch size (1,000) and then with its best one (--graphrag-batches)
@@ -57,12 +58,13 @@ from pathlib import Path
 from typing import Any
 
 from machine import machine
-from neo4j_load import synthetic_graph
+from synthetic import synthetic_graph
 
-from hdkg.graph import neo4j_load as L
-from hdkg.graph import neo4j_server
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.neo4j import cypher as C
+from hdkg.graph.neo4j import load as L
+from hdkg.graph.neo4j import server as neo4j_server
+from hdkg.graph.neo4j.connect import connect, resolve
 
 FLOOR_BATCH = 10_000
 
@@ -82,7 +84,7 @@ def _log(msg: str) -> None:
 def peer_graph(n_facts: int) -> GraphData:
     """The synthetic graph, with at most one fact per (predicate, subject, object), so that
     every loader writes the same relationships; generated a fifth larger, cut at n_facts."""
-    g = synthetic_graph(int(n_facts * 1.2) + 100)
+    g = synthetic_graph(int(n_facts * 1.2) + 100, shape="hubs")
     seen: set[tuple] = set()
     facts = {}
     for k, f in g.facts.items():
@@ -207,7 +209,7 @@ def graphrag_input(shape: Shape) -> Any:
     nodes = [Neo4jNode(id=p["id"], label=label, properties=p) for label, p in shape.nodes]
     rels = [Neo4jRelationship(start_node_id=s, end_node_id=o, type=t, properties=p)
             for t, s, o, p in shape.facts]
-    rels += [Neo4jRelationship(start_node_id=d, end_node_id=e, type=L.STATES)
+    rels += [Neo4jRelationship(start_node_id=d, end_node_id=e, type=C.STATES)
              for d, e in shape.states]
     return Neo4jGraph(nodes=nodes, relationships=rels)
 
@@ -241,7 +243,7 @@ def langchain_input(shape: Shape, docs_per_graph_document: int) -> list:
             Relationship(source=node[s], target=node[o], type=t, properties=p))
     for d, e in shape.states:
         by_doc.setdefault(d, ([], []))[1].append(
-            Relationship(source=node[d], target=node[e], type=L.STATES))
+            Relationship(source=node[d], target=node[e], type=C.STATES))
     docs: list = []
     named: set[str] = set()
     items = list(by_doc.items())
@@ -288,7 +290,7 @@ def load_floor(shape: Shape, driver: Any) -> dict:
         node_s = time.monotonic() - t0
         for t, s, o, _ in shape.facts:
             rel_rows.setdefault(t, []).append({"s": eids[s], "o": eids[o]})
-        rel_rows[L.STATES] = [{"s": eids[d], "o": eids[e]} for d, e in shape.states]
+        rel_rows[C.STATES] = [{"s": eids[d], "o": eids[e]} for d, e in shape.states]
         for t, rows in rel_rows.items():
             query = (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s "
                      f"MATCH (b) WHERE elementId(b) = row.o CREATE (a)-[r:{t}]->(b)")

@@ -4,12 +4,13 @@
         [--graph DIR] [--only NAME ...] [-p NAME:key=value ...]
         [--peers rdflib,oxrdflib] [--peer-runs 5] [--peer-timeout 60]
 
-The graph (`hdkg.queries.synthetic`, 100,000 facts by default) is written to a graph folder
-(the embedded Oxigraph store) and, when a Neo4j server is reachable (NEO4J_URI or the local
-`hdkg neo4j start` one), loaded into it with the project's loader after EMPTYING that
-database: point it at a scratch server. With `--graph DIR` the folder is kept, and a later
-run with the same `--facts` reuses it instead of generating and writing the graph again (a
-1M-fact graph takes minutes to build; remove the folder after changing the RDF projection);
+The graph (`synthetic_graph` of bench/synthetic.py, shape "queries", 100,000 facts by
+default) is written to a graph folder (the embedded Oxigraph store) and, when a Neo4j server
+is reachable (NEO4J_URI or the local `hdkg neo4j start` one), loaded into it with the
+project's loader after EMPTYING that database: point it at a scratch server. With `--graph
+DIR` the folder is kept, and a later run with the same `--facts` reuses it instead of
+generating and writing the graph again (a 1M-fact graph takes minutes to build; remove the
+folder after changing the RDF projection);
 `--skip-load` then skips the Neo4j load too.
 Each query runs with its example parameters through `run_query`, the path `hdkg query`
 takes, with the entity index built once (its build time is printed apart); `--only NAME`
@@ -38,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from machine import machine
+from synthetic import synthetic_graph
 
 from hdkg.graph.store import open_graph, write_graph
 from hdkg.queries.catalogue import catalogue, get_spec
@@ -48,7 +50,6 @@ from hdkg.queries.run import (
     entity_index,
     run_query,
 )
-from hdkg.queries.synthetic import synthetic_graph
 from hdkg.schema.terms import entity_iri
 
 TARGET_MS = {"rdf": 500.0, "neo4j": 100.0}
@@ -161,7 +162,7 @@ def time_peer(name: str, params: dict, g: Any, index: Any, runs: int,
 
 
 def neo4j_driver() -> Any:
-    from hdkg.graph.neo4j_connect import connect, resolve
+    from hdkg.graph.neo4j.connect import connect, resolve
     from hdkg.schema.errors import UserError
 
     try:
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"embedded store: {graph.manifest['triples']:,} triples (reused)")
     else:
         t = time.perf_counter()
-        data = synthetic_graph(args.facts, seed=SEED)
+        data = synthetic_graph(args.facts, seed=SEED, shape="queries")
         print(f"graph: {len(data.facts):,} facts, {len(data.entities):,} entities "
               f"(generated in {time.perf_counter() - t:.1f} s)")
         t = time.perf_counter()
@@ -223,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         info = driver.get_server_info()
         print(f"Neo4j: {info.agent} at {info.address}")
         if not args.skip_load:
-            from hdkg.graph.neo4j_load import load_graph
+            from hdkg.graph.neo4j.load import load_graph
 
             with driver.session() as session:
                 session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS "

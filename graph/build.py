@@ -15,8 +15,8 @@ from pathlib import Path
 
 import orjson
 
-from hdkg.graph.logs import progress_bar
 from hdkg.graph.model import GraphData, gc_paused
+from hdkg.graph.progress import progress_bar
 from hdkg.graph.resolve import Resolver, resolve_graph
 from hdkg.graph.store import write_graph
 from hdkg.schema.errors import UserError

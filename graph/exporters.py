@@ -22,7 +22,7 @@ def export_graph(g: BuiltGraph, fmt: str, output: Path | None) -> None:
     if fmt == "neo4j-admin":
         if output is None:
             raise UserError("--format neo4j-admin writes several CSV files: give a folder with -o")
-        from hdkg.graph.neo4j_admin import write_admin_import
+        from hdkg.graph.neo4j.admin import write_admin_import
 
         output.mkdir(parents=True, exist_ok=True)
         for p in write_admin_import(g.data, output):

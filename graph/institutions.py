@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import yaml
 
+from hdkg.loaders import reference
 from hdkg.schema.models import name_key
 
 INSTITUTIONS_FILE = "reference/institutions.yaml"
@@ -79,6 +80,9 @@ def tables() -> _Tables:
 def clear_caches() -> None:
     tables.cache_clear()
     parse.cache_clear()
+
+
+reference.on_clear_caches(clear_caches)  # the tables are read from the reference folder
 
 
 # --- states ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from hdkg.graph.institutions import InstitutionKey, Parsed, canonical_name, parse
 from hdkg.graph.model import GraphData
+from hdkg.loaders import reference
 from hdkg.loaders.identity import Identity
 from hdkg.schema.models import Entity, EntityType, Fact, make_id, name_key
 
@@ -141,6 +142,9 @@ def gazetteer_institutions() -> dict[InstitutionKey, str]:
     for k in clash:
         out.pop(k)
     return out
+
+
+reference.on_clear_caches(gazetteer_institutions.cache_clear)  # keyed on bodies.yaml
 
 
 # --- Across documents: one node per real thing ------------------------------------------

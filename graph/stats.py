@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-
-from rich.console import Console
-from rich.table import Table
 
 from hdkg.graph.model import GraphData
 from hdkg.graph.store import BuiltGraph
@@ -35,20 +31,3 @@ def graph_stats(g: BuiltGraph) -> dict:
         q = f"SELECT (COUNT(?n) AS ?c) WHERE {{ ?n a <{iri(own)}> }}"
         rels[NEO4J_REL_TYPES[p]] = int(next(iter(g.store.query(q)))["c"].value)
     return {"nodes": nodes, "relationships": rels}
-
-
-def print_stats(counts: dict, fmt: str, console: Console) -> None:
-    if fmt == "json":
-        console.print_json(json.dumps(counts))
-        return
-    table = Table(title="hdkg graph")
-    table.add_column("kind")
-    table.add_column("name")
-    table.add_column("count", justify="right")
-    for label, n in counts["nodes"].items():
-        table.add_row("node", label, str(n))
-    for rel, n in counts["relationships"].items():
-        table.add_row("relationship", rel, str(n))
-    table.add_row("total", "nodes", str(sum(counts["nodes"].values())))
-    table.add_row("total", "relationships", str(sum(counts["relationships"].values())))
-    console.print(table)

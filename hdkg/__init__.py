@@ -151,7 +151,7 @@ def connect_neo4j(uri: str | None = None, user: str | None = None,
                   password: str | None = None) -> Driver:
     """A Neo4j driver that has reached the server: arguments, else NEO4J_URI/NEO4J_USER/
     NEO4J_PASSWORD, else the server of `hdkg neo4j start`. Close it when done."""
-    from hdkg.graph.neo4j_connect import connect, resolve
+    from hdkg.graph.neo4j.connect import connect, resolve
 
     return connect(resolve(uri, user, password))
 
@@ -163,8 +163,8 @@ def load_neo4j(graph: BuiltGraph | str | os.PathLike[str] | None = None, *,
     """Write a built graph to Neo4j (idempotent: new facts created, known ones merged);
     returns the counts of what was written. Uses `driver`, else connects as
     `connect_neo4j(uri, user, password)` does."""
-    from hdkg.graph.logs import progress_bar
-    from hdkg.graph.neo4j_load import load_graph
+    from hdkg.graph.neo4j.load import load_graph
+    from hdkg.graph.progress import progress_bar
 
     data = open_graph(graph).data
     own = driver is None
@@ -185,7 +185,7 @@ def stats(graph: BuiltGraph | str | os.PathLike[str] | None = None, *, backend: 
           driver: Driver | None = None) -> dict[str, dict[str, int]]:
     """Counts of nodes by label and relationships by type, of a built graph or of Neo4j."""
     if backend == "neo4j":
-        from hdkg.graph.neo4j_load import stats_from_driver
+        from hdkg.graph.neo4j.load import stats_from_driver
 
         if driver is not None:
             return stats_from_driver(driver)

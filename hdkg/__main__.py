@@ -1,6 +1,6 @@
 """`python -m hdkg`: the `hdkg` command."""
 
-from hdkg.graph.cli import main
+from hdkg.cli import main
 
 if __name__ == "__main__":
     main()

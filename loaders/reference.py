@@ -11,6 +11,7 @@ import gettext
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -354,13 +355,21 @@ def find_body(name: str) -> Entity | None:
     return _bodies_by_gid().get(gid) if gid else None
 
 
+# Caches of later layers keyed on the same files (graph.institutions, graph.resolve): they
+# register here when imported, so that a loader never imports the graph.
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
+
+
+def on_clear_caches(clear: Callable[[], None]) -> None:
+    """Have `clear_caches` call `clear` too (a cache built from the reference files)."""
+    _DEPENDENT_CACHES.append(clear)
+
+
 def clear_caches() -> None:
     """Forget loaded files (tests that point HDKG_DATA elsewhere)."""
     for f in (country_records, _records_by_iso, load_countries, country_names, _country_index,
               country_iso3,
               body_entries, load_bodies, body_names, _body_index, _bodies_by_gid, find_body):
         f.cache_clear()
-    from hdkg.graph import institutions, resolve  # keyed on the same files
-
-    institutions.clear_caches()
-    resolve.gazetteer_institutions.cache_clear()
+    for clear in _DEPENDENT_CACHES:
+        clear()

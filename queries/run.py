@@ -30,10 +30,7 @@ not graph matching happens here, once, for both:
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -43,13 +40,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from hdkg.queries.catalogue import QuerySpec, catalogue, get_spec
+from hdkg.queries.catalogue import QuerySpec, get_spec
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import Predicate, name_key
 from hdkg.schema.terms import NS, entity_iri
 
 BACKENDS = ("rdf", "neo4j")
-FORMATS = ("table", "json", "csv")
 LIST_SEPARATOR = "\x1f"  # how the SPARQL queries join list columns (GROUP_CONCAT)
 LIMIT_DEFAULT, LIMIT_MAX = 500, 5000
 INT_RANGES: dict[str, tuple[int, int]] = {"k": (1, 3), "limit": (1, LIMIT_MAX)}
@@ -163,7 +159,7 @@ def _typed(query: str, name: str, type_: str, value: Any) -> Any:
         text = str(value).strip()
         if not re.fullmatch(r"-?\d{1,9}", text):
             what = "a year (YYYY)" if type_ == "year" else "an integer"
-            raise UserError(f"{where} must be {what}, not {_shown(value)}")
+            raise UserError(f"{where} must be {what}, not {shown(value)}")
         n = int(text)
         lo, hi = (1, 9999) if type_ == "year" else INT_RANGES.get(name, (-(2**31), 2**31 - 1))
         if not lo <= n <= hi:
@@ -175,11 +171,11 @@ def _typed(query: str, name: str, type_: str, value: Any) -> Any:
     if not _is_unicode(value):
         # Bytes that were not UTF-8 on the command line arrive as lone surrogates, which
         # neither the RDF store nor the Bolt driver can encode.
-        raise UserError(f"{where} is not valid UTF-8 text: {_shown(value)}")
+        raise UserError(f"{where} is not valid UTF-8 text: {shown(value)}")
     if type_ == "predicate":
         if value not in {p.value for p in Predicate}:
             raise UserError(f"{where} must be one of {', '.join(p.value for p in Predicate)}, "
-                            f"not {_shown(value)}")
+                            f"not {shown(value)}")
         return value
     if not value.strip():
         raise UserError(f"{where} is empty")
@@ -194,7 +190,7 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -357,7 +353,7 @@ def run_query(name: str, params: Mapping[str, Any] | None = None, backend: str =
         return finish(spec, rows)
     own = driver is None
     if own:
-        from hdkg.graph.neo4j_connect import connect, resolve
+        from hdkg.graph.neo4j.connect import connect, resolve
 
         driver = connect(resolve())
     try:
@@ -369,92 +365,3 @@ def run_query(name: str, params: Mapping[str, Any] | None = None, backend: str =
         if own:
             driver.close()
     return finish(spec, rows)
-
-
-# ---------------------------------------------------------------- command line
-
-def parse_cli_params(items: list[str]) -> dict[str, str]:
-    """`-p key=value` options into a dict; a repeated key is an error."""
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise UserError(f"parameter {_shown(item)} is not key=value")
-        if key in out:
-            raise UserError(f"parameter {_shown(key)} given twice")
-        out[key] = value
-    return out
-
-
-def cell(value: Any) -> str:
-    """A value as table/CSV text: lists joined by '; ', nothing for null."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-def catalogue_json() -> list[dict[str, Any]]:
-    return [{"name": s.name, "question": s.question, "pertanyaan": s.pertanyaan,
-             "params": [{"name": p.name, "type": p.type, "required": p.required,
-                         "example": p.example, "doc": p.doc} for p in s.params],
-             "columns": s.column_names,
-             "files": {"cypher": f"queries/cypher/{s.cypher_path.name}",
-                       "sparql": f"queries/sparql/{s.sparql_path.name}"}}
-            for s in catalogue()]
-
-
-def run_query_command(name: str | None, params: list[str], example: bool, backend: str,
-                      graph_dir: Path, fmt: str, list_: bool, console: Any) -> None:
-    """`hdkg query`: list the catalogue, or run one query and print table, JSON or CSV."""
-    from rich.table import Table
-    from rich.text import Text
-
-    if fmt not in FORMATS:
-        raise UserError(f"unknown format {fmt!r}; use table, json or csv")
-    if list_:
-        if fmt == "json":
-            console.file.write(json.dumps(catalogue_json(), ensure_ascii=False, indent=2) + "\n")
-            return
-        if fmt == "csv":
-            buf = io.StringIO()
-            w = csv.writer(buf)
-            w.writerow(["name", "question", "params"])
-            for s in catalogue():
-                w.writerow([s.name, s.question, " ".join(p.name for p in s.params)])
-            console.file.write(buf.getvalue())
-            return
-        table = Table("query", "question", "parameters (example)")
-        for s in catalogue():
-            ps = ", ".join(f"{p.name}{'' if p.required else '?'}"
-                           + (f"={p.example}" if p.example else "") for p in s.params)
-            table.add_row(s.name, f"{s.question}\n[dim]{s.pertanyaan}[/dim]", ps)
-        console.print(table)
-        return
-    if not name:
-        raise UserError("give a query name (see `hdkg query --list`)")
-    spec = get_spec(name)
-    given = parse_cli_params(params)
-    values: dict[str, Any] = dict(spec.example_params()) if example else {}
-    values.update(given)
-    result = run_query(name, values, backend=backend, graph_dir=graph_dir)
-    if fmt == "json":
-        console.file.write(json.dumps(result.to_json(name), ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(result.columns)
-        for row in result.rows:
-            w.writerow([cell(row[c]) for c in result.columns])
-        console.file.write(buf.getvalue())
-    else:
-        # Values and cells are data, not rich markup: "[/x]" in a name must print as it is.
-        shown = ", ".join(f"{k}={v if len(str(v)) <= 60 else str(v)[:57] + '...'}"
-                          for k, v in values.items())
-        table = Table(*result.columns, title=Text(f"{name}" + (f" ({shown})" if shown else "")),
-                      caption=f"{len(result.rows)} row(s), {backend}")
-        for row in result.rows:
-            table.add_row(*(Text(cell(row[c])) for c in result.columns))
-        console.print(table)

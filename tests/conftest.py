@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from neo4j import Driver
 
-from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.neo4j.connect import connect, resolve
 from hdkg.schema.errors import UserError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

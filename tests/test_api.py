@@ -101,7 +101,7 @@ def test_shell_completion_is_enabled() -> None:
 def test_quiet_and_verbose_set_the_logging_level(graph_dir: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from hdkg.graph.cli import app
+    from hdkg.cli import app
 
     runner = CliRunner()
     for flags, level in ((["-q"], logging.WARNING), ([], logging.INFO), (["-v"], logging.DEBUG)):

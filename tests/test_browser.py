@@ -1,7 +1,7 @@
 """Neo4j Browser, for real: Chromium opens it on the local server and draws a loaded graph.
 
-Runs graph/neo4j/browser_check.mjs (playwright-core driving Debian's chromium). Needs
-`apt-get install chromium`, `npm ci` in graph/neo4j and the local server of
+Runs graph/neo4j/browser/browser_check.mjs (playwright-core driving Debian's chromium). Needs
+`apt-get install chromium`, `npm ci` in graph/neo4j/browser and the local server of
 `hdkg neo4j start`; skips without them outside CI, fails in CI.
 """
 
@@ -17,15 +17,15 @@ import pytest
 from neo4j import Driver
 
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import LOCAL_DATA
-from hdkg.graph.neo4j_load import load_graph
-from hdkg.graph.neo4j_server import PROJECT, status
+from hdkg.graph.neo4j.connect import LOCAL_DATA
+from hdkg.graph.neo4j.load import load_graph
+from hdkg.graph.neo4j.server import BROWSER_CHECK, STYLE, status
 from hdkg.schema.models import Entity, EntityType, Fact, Source
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-SCRIPT = PROJECT / "browser_check.mjs"
+SCRIPT = BROWSER_CHECK / "browser_check.mjs"
 
 
 def _missing(reason: str) -> None:
@@ -53,8 +53,8 @@ def test_browser_draws_the_graph(neo4j_empty: Driver, tmp_path: Path) -> None:
         _missing(f"{CHROMIUM} (apt-get install -y chromium)")
     if shutil.which("node") is None:
         _missing("node")
-    if not (PROJECT / "node_modules" / "playwright-core").is_dir():
-        _missing("playwright-core (npm ci in graph/neo4j)")
+    if not (BROWSER_CHECK / "node_modules" / "playwright-core").is_dir():
+        _missing("playwright-core (npm ci in graph/neo4j/browser)")
     server = status(LOCAL_DATA)
     if not server["running"]:
         _missing(f"the local server of {LOCAL_DATA} (hdkg neo4j start) with its Browser")
@@ -64,7 +64,7 @@ def test_browser_draws_the_graph(neo4j_empty: Driver, tmp_path: Path) -> None:
     proc = subprocess.run(
         ["node", str(SCRIPT), "--http", f"http://127.0.0.1:{server['http_port']}",
          "--bolt", server["bolt_uri"], "--out", str(shot),
-         "--style", str(PROJECT / "style.grass"), "--min-nodes", "4",
+         "--style", str(STYLE), "--min-nodes", "4",
          "--chromium", str(CHROMIUM)],
         capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0, proc.stderr or proc.stdout

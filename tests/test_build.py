@@ -63,7 +63,7 @@ facts:
 
 
 def hdkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hdkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "hdkg.cli", *args], capture_output=True,
                           text=True, cwd=cwd)
 
 

@@ -22,7 +22,7 @@ ENTITIES = ("entities:\n  - {type: Country, name: Indonesia, iso3: IDN}\n"
 
 
 def hdkg_args(*args: str) -> list[str]:
-    return [sys.executable, "-m", "hdkg.graph.cli", *args]
+    return [sys.executable, "-m", "hdkg.cli", *args]
 
 
 def test_killed_build_keeps_previous_graph(tmp_path: Path) -> None:

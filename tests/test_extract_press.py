@@ -222,11 +222,11 @@ def test_extract_explain_from_the_command_line(tmp_path: Path) -> None:
     doc = tmp_path / "d.txt"
     doc.write_text("Menteri Kesehatan Fiji, Dr. Mere Naivalu, membuka Sidang Komite Regional "
                    "ke-80 di Manila.\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract", "--explain",
+    run = subprocess.run([sys.executable, "-m", "hdkg.cli", "extract", "--explain",
                           str(doc)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "participated_in(Mere Naivalu -> Sidang Komite Regional ke-80" in run.stdout
-    missing = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract", str(doc)],
+    missing = subprocess.run([sys.executable, "-m", "hdkg.cli", "extract", str(doc)],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "-o/--output" in missing.stderr
 

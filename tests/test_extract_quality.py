@@ -40,7 +40,7 @@ def _score_folders(tmp, folders: list[Path]) -> dict:
         for p in f.glob("*.txt"):
             shutil.copy(p, docs / p.name)
     pred = tmp / "pred.jsonl"
-    run = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract", *map(str, folders),
+    run = subprocess.run([sys.executable, "-m", "hdkg.cli", "extract", *map(str, folders),
                           "-o", str(pred)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     score = _scorer()

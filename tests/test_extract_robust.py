@@ -57,7 +57,7 @@ def test_random_text_gives_valid_records(text: str) -> None:
 
 def _extract(tmp_path: Path, *paths: Path) -> subprocess.CompletedProcess:
     out = tmp_path / "out.jsonl"
-    return subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract",
+    return subprocess.run([sys.executable, "-m", "hdkg.cli", "extract",
                            *map(str, paths), "-o", str(out)],
                           capture_output=True, text=True, timeout=120)
 
@@ -141,7 +141,7 @@ def test_jobs_give_the_same_output(tmp_path: Path) -> None:
     one = tmp_path / "one.jsonl"
     two = tmp_path / "two.jsonl"
     for out, jobs in ((one, "1"), (two, "2")):
-        run = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "extract", str(docs),
+        run = subprocess.run([sys.executable, "-m", "hdkg.cli", "extract", str(docs),
                               "-o", str(out), "--jobs", jobs], capture_output=True, text=True,
                              timeout=120)
         assert run.returncode == 0, run.stderr

@@ -35,7 +35,7 @@ BIG = 50_000_000
 
 
 def hdkg_args(*args: str) -> list[str]:
-    return [sys.executable, "-m", "hdkg.graph.cli", *args]
+    return [sys.executable, "-m", "hdkg.cli", *args]
 
 
 def hdkg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -184,7 +184,7 @@ def peak():
             sys.stderr.write(f"peak {line.split()[1]} kB\\n")
 atexit.register(peak)
 sys.argv = ["hdkg", *sys.argv[1:]]
-from hdkg.graph.cli import main
+from hdkg.cli import main
 main()
 """
 

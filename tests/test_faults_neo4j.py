@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from bench.synthetic import synthetic_graph
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import Settings, connect, resolve
-from hdkg.graph.neo4j_load import Plan, graph_counts, stats_from_driver
+from hdkg.graph.neo4j.connect import Settings, connect, resolve
+from hdkg.graph.neo4j.load import Plan, graph_counts, stats_from_driver
 from hdkg.graph.store import write_graph
-from hdkg.queries.synthetic import synthetic_graph
 from hdkg.schema.errors import UserError
 
 PASSWORD = "faults-Pa55word-xyz"
@@ -40,7 +40,7 @@ def free_port() -> int:
 
 def hdkg(*args: str, env: dict[str, str] | None = None, timeout: float = 300
          ) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hdkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "hdkg.cli", *args], capture_output=True,
                           text=True, env=env, timeout=timeout)
 
 
@@ -99,7 +99,7 @@ def test_http_uri_is_one_line(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def auth_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     """A Neo4j with auth on, on spare ports, stopped at the end whatever happened."""
-    from hdkg.graph import neo4j_server
+    from hdkg.graph.neo4j import server as neo4j_server
 
     missing = [t for t in ("java", "mvn") if shutil.which(t) is None]
     if missing:
@@ -168,14 +168,14 @@ def _assert_exactly(driver: Driver, data: GraphData) -> None:
 @pytest.mark.slow
 def test_server_killed_mid_load_then_a_reload_is_exact(
         auth_server: dict, graph_dir: tuple[Path, GraphData]) -> None:
-    from hdkg.graph import neo4j_server
+    from hdkg.graph.neo4j import server as neo4j_server
 
     path, data = graph_dir
     with _auth_driver(auth_server) as driver:
         driver.execute_query("MATCH (n) DETACH DELETE n")
     env = clean_env(NEO4J_URI=auth_server["bolt_uri"], NEO4J_USER="neo4j",
                     NEO4J_PASSWORD=PASSWORD)
-    load = subprocess.Popen([sys.executable, "-m", "hdkg.graph.cli", "load", "neo4j",
+    load = subprocess.Popen([sys.executable, "-m", "hdkg.cli", "load", "neo4j",
                              "--graph", str(path), "--batch-size", "1000"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -218,7 +218,7 @@ def test_two_loads_at_once_create_no_duplicates(
     path, data = graph_dir
     settings = resolve()
     env = {**os.environ, "NEO4J_URI": settings.uri}
-    args = [sys.executable, "-m", "hdkg.graph.cli", "load", "neo4j", "--graph", str(path),
+    args = [sys.executable, "-m", "hdkg.cli", "load", "neo4j", "--graph", str(path),
             "--batch-size", "2000"]
     procs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]

@@ -22,10 +22,11 @@ from hypothesis import strategies as st
 from neo4j import Driver
 from rich.console import Console
 
+from hdkg.cli import parse_cli_params, run_query_command
 from hdkg.graph.build import build_graph
 from hdkg.graph.store import BuiltGraph, open_graph
 from hdkg.queries.catalogue import catalogue, get_spec
-from hdkg.queries.run import check_params, parse_cli_params, run_query, run_query_command
+from hdkg.queries.run import check_params, run_query
 from hdkg.schema.errors import UserError
 
 DATA = Path(__file__).resolve().parent / "data" / "queries_graph.yaml"
@@ -49,7 +50,7 @@ NUL = ["nul\x00byte", "Indonesia\x00", "\x00" * 100]
 
 
 def hdkg(*args: str | bytes, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    run = subprocess.run([sys.executable, "-m", "hdkg.graph.cli", *args], capture_output=True,
+    run = subprocess.run([sys.executable, "-m", "hdkg.cli", *args], capture_output=True,
                          env=env, timeout=120)
     return subprocess.CompletedProcess(
         run.args, run.returncode, run.stdout.decode("utf-8", "replace"),
@@ -141,7 +142,7 @@ def test_markup_in_values_is_printed_as_it_is(graph: BuiltGraph) -> None:
 def test_a_nul_byte_cannot_reach_the_command_line() -> None:
     """The OS passes argv as C strings; a NUL can only come through the library."""
     with pytest.raises(ValueError, match="null byte"):
-        subprocess.run([sys.executable, "-m", "hdkg.graph.cli", "query", "chairs", "-p",
+        subprocess.run([sys.executable, "-m", "hdkg.cli", "query", "chairs", "-p",
                         "actor=nul\x00byte"], capture_output=True)
 
 
@@ -169,7 +170,7 @@ def test_nul_and_long_values_through_the_command_code_on_the_rdf_store(
 
 @pytest.fixture(scope="module")
 def neo4j_graph(graph: BuiltGraph, neo4j_driver: Driver, neo4j_wipe: Any) -> BuiltGraph:
-    from hdkg.graph.neo4j_load import load_graph
+    from hdkg.graph.neo4j.load import load_graph
 
     neo4j_wipe(neo4j_driver)
     load_graph(graph.data, neo4j_driver)
@@ -187,7 +188,7 @@ def _counts(driver: Driver) -> tuple[int, int, int]:
 @pytest.mark.neo4j
 def test_hostile_values_through_the_cli_on_neo4j(neo4j_graph: BuiltGraph,
                                                  neo4j_driver: Driver) -> None:
-    from hdkg.graph.neo4j_connect import resolve
+    from hdkg.graph.neo4j.connect import resolve
 
     env = {**os.environ, "NEO4J_URI": resolve().uri}
     before = _counts(neo4j_driver)

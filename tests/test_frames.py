@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hdkg.graph.build import build_graph
-from hdkg.graph.neo4j_load import load_graph
+from hdkg.graph.neo4j.load import load_graph
 from hdkg.graph.store import open_graph
 from hdkg.queries.catalogue import catalogue
 from hdkg.queries.run import run_query

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
-
-
-def _load():
-    # bench/ is not an installed package: load the module from its file.
-    spec = importlib.util.spec_from_file_location("hdkg_bench_generate", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load()
+from bench import synthetic as gen
 
 
 def _read_dir(folder: Path) -> dict[str, bytes]:
@@ -156,7 +142,7 @@ def test_stream_distributions() -> None:
 def test_graph_data_validates_and_has_the_facts() -> None:
     from hdkg.schema.models import FACT_ADAPTER, Entity, check_ends
 
-    data = gen.generate_graph_data(3000, seed=1)
+    data = gen.synthetic_graph(3000, seed=1, shape="documents")
     assert 0.7 * 3000 <= len(data.facts) <= 3000  # merged duplicates are the difference
     for e in data.entities.values():
         Entity.model_validate(e.model_dump())

@@ -9,8 +9,8 @@ import pytest
 from neo4j import Driver
 
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import Settings, connect, mask_uri, resolve
-from hdkg.graph.neo4j_load import (
+from hdkg.graph.neo4j.connect import Settings, connect, mask_uri, resolve
+from hdkg.graph.neo4j.load import (
     LABELS,
     REL_TYPES,
     graph_counts,
@@ -222,7 +222,7 @@ def test_superset_adds_exactly_the_new_document(neo4j_empty: Driver) -> None:
 
 @pytest.mark.neo4j
 def test_load_graph_dir_and_stats(neo4j_empty: Driver, tmp_path: Path) -> None:
-    from hdkg.graph.neo4j_load import neo4j_stats
+    from hdkg.graph.neo4j.load import neo4j_stats
 
     write_graph(small_graph(), tmp_path / "g", manifest={})
     tmp_path = tmp_path / "g"
@@ -235,7 +235,7 @@ def test_load_graph_dir_and_stats(neo4j_empty: Driver, tmp_path: Path) -> None:
 def test_cli_load(neo4j_empty: Driver, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from hdkg.graph.cli import app
+    from hdkg.cli import app
 
     write_graph(small_graph(), tmp_path / "g", manifest={})
     tmp_path = tmp_path / "g"

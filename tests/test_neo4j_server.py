@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from hdkg.graph import neo4j_server
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_connect import Settings, connect
-from hdkg.graph.neo4j_load import load_graph, stats_from_driver
+from hdkg.graph.neo4j import server as neo4j_server
+from hdkg.graph.neo4j.connect import Settings, connect
+from hdkg.graph.neo4j.load import load_graph, stats_from_driver
 from hdkg.schema.errors import UserError
 from hdkg.schema.models import Entity, EntityType, Fact, Source
 
@@ -99,8 +99,8 @@ def test_start_status_stop_cycle(tools: None, tmp_path: Path) -> None:
 
 def test_admin_import_gives_the_loaded_graph(tools: None, tmp_path: Path) -> None:
     """neo4j-admin import of the CSVs yields what the Bolt loader yields, same counts."""
-    from hdkg.graph.neo4j_admin import admin_import_args, write_admin_import
-    from hdkg.graph.neo4j_load import graph_counts
+    from hdkg.graph.neo4j.admin import admin_import_args, write_admin_import
+    from hdkg.graph.neo4j.load import graph_counts
 
     g = tiny_graph()
     g.add_entity(Entity(id="person/budi", type=EntityType.Person, name='Budi "BGS"; Sadikin',
@@ -161,12 +161,13 @@ def test_cli_import_serves_the_built_graph_with_its_constraints(tools: None,
     import subprocess
     import sys
 
-    from hdkg.graph.neo4j_load import constraint_statements, graph_counts, read_graph_dir
+    from hdkg.graph.neo4j.cypher import constraint_statements
+    from hdkg.graph.neo4j.load import graph_counts, read_graph_dir
     from hdkg.graph.store import open_graph
 
     root = Path(__file__).resolve().parents[1]
     graph = tmp_path / "g"
-    hdkg = [sys.executable, "-m", "hdkg.graph.cli"]
+    hdkg = [sys.executable, "-m", "hdkg.cli"]
     built = subprocess.run([*hdkg, "build", str(root / "data" / "sample"), "--out", str(graph)],
                            capture_output=True, text=True)
     assert built.returncode == 0, built.stderr

@@ -184,7 +184,7 @@ def test_neo4j_notebook_without_a_server_says_so(executed) -> None:
 def test_neo4j_notebook_on_a_server(neo4j_empty, monkeypatch: pytest.MonkeyPatch,
                                     sample_graph: Path) -> None:
     """On an empty database the notebook loads the sample and gets the embedded answers."""
-    from hdkg.graph.neo4j_connect import resolve
+    from hdkg.graph.neo4j.connect import resolve
 
     settings = resolve()
     monkeypatch.delenv("HDKG_GRAPH", raising=False)

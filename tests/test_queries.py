@@ -387,7 +387,7 @@ def test_hostile_values_of_typed_parameters_are_refused(graph: BuiltGraph) -> No
 # ---------------------------------------------------------------- command line
 
 def hdkg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hdkg.graph.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "hdkg.cli", *args], capture_output=True,
                           text=True)
 
 

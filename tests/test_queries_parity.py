@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
+from bench.synthetic import synthetic_graph
 from hdkg.graph.build import build_graph
 from hdkg.graph.store import BuiltGraph, open_graph, write_graph
 from hdkg.queries.catalogue import catalogue, get_spec
 from hdkg.queries.run import LIMIT_DEFAULT, LIMIT_MAX, entity_index, run_cypher, run_query
-from hdkg.queries.synthetic import synthetic_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -80,7 +80,7 @@ def driver(request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 def _load(driver: Any, graph: BuiltGraph, wipe: Any) -> None:
-    from hdkg.graph.neo4j_load import load_graph
+    from hdkg.graph.neo4j.load import load_graph
 
     wipe(driver)
     load_graph(graph.data, driver)

@@ -7,30 +7,19 @@ compared with the gold's identity pair by pair. Skipped where ../shared is absen
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench import resolution
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-_PATH = ROOT / "bench" / "resolution.py"
-
-
-def _bench():
-    # bench/ is not an installed package: load the module from its file.
-    spec = importlib.util.spec_from_file_location("hdkg_bench_resolution", _PATH)
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
 def resolved():
-    bench = _bench()
+    bench = resolution
     if not all((SHARED / d / "gold.jsonl").is_file() for d in bench.GOLD_DIRS):
         pytest.skip(f"gold not found under {SHARED}")
     gold = bench.gold_entities(SHARED)

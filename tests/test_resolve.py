@@ -131,7 +131,7 @@ def test_review_duplicates_command_lists_close_pairs(tmp_path: Path) -> None:
                               ("b.txt", "Komite Anggaran Program Kerja"))]
     (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     out = tmp_path / "g"
-    cli = [sys.executable, "-m", "hdkg.graph.cli"]
+    cli = [sys.executable, "-m", "hdkg.cli"]
     r = subprocess.run([*cli, "build", str(tmp_path / "x.jsonl"), "--out", str(out),
                         "--no-reference"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

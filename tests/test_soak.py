@@ -9,30 +9,18 @@ and union list properties, so the increments must neither duplicate nor lose any
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
 
-from hdkg.graph.neo4j_load import Plan, graph_counts, load_graph, stats_from_driver
+from bench.synthetic import synthetic_graph
+from hdkg.graph.neo4j.load import Plan, graph_counts, load_graph, stats_from_driver
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
 STEPS = 20
 FACTS = 6_000  # facts in the last increment; ~63,000 fact rows loaded in all
-
-
-def _generator() -> Any:
-    # bench/ is not an installed package: load the module from its file.
-    spec = importlib.util.spec_from_file_location("hdkg_bench_generate", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _fingerprint(driver: Driver) -> dict[str, Any]:
@@ -56,11 +44,10 @@ def _fingerprint(driver: Driver) -> dict[str, Any]:
 
 def test_twenty_increments_end_where_one_full_load_does(neo4j_empty: Driver,
                                                         neo4j_wipe: Any) -> None:
-    gen = _generator()
     sizes = [FACTS * (i + 1) // STEPS for i in range(STEPS)]
     previous = 0
     for size in sizes:
-        data = gen.generate_graph_data(size, seed=5)
+        data = synthetic_graph(size, seed=5, shape="documents")
         assert len(data.facts) > previous  # each increment is a larger graph
         previous = len(data.facts)
         load_graph(data, neo4j_empty, batch_size=2_000)

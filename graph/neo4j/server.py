@@ -1,11 +1,14 @@
 """A local Neo4j Community server in its own JVM, for developers and CI, without Docker.
 
-The server is the Java launcher in `graph/neo4j/` (Neo4j 5.26 LTS, the last line that runs on
-Java 17, with APOC core 5.26 as a plugin: `RETURN apoc.version()`), built by Maven on first
-use from Maven Central, so a fresh machine needs only `java` and `mvn`. It runs detached in
-its own process group so it outlives the command that started it; `DATA/server.json` is how
-later commands find it again. Its store, config and Neo4j logs live in DATA (data/, conf/,
-logs/), so a restart keeps the loaded graph.
+The server is the Java launcher in `graph/neo4j/launcher/` (Neo4j 5.26 LTS, the last line
+that runs on Java 17, with APOC core 5.26 as a plugin: `RETURN apoc.version()`), built by
+Maven on first use from Maven Central, so a fresh machine needs only `java` and `mvn`. The
+build (the launcher's jar, Neo4j's and APOC's jars) goes to the user's cache, never into the
+installed package: HDKG_NEO4J_BUILD, else `~/.cache/hdkg/neo4j-launcher-<hash of the
+sources>` ($XDG_CACHE_HOME when set), so that two versions of the sources do not share one
+build. It runs detached in its own process group so it outlives the command that started
+it; `DATA/server.json` is how later commands find it again. Its store, config and Neo4j
+logs live in DATA (data/, conf/, logs/), so a restart keeps the loaded graph.
 
 Knobs (environment): HDKG_NEO4J_HEAP (JVM -Xmx, default 2g), HDKG_NEO4J_PAGECACHE (default
 1g), HDKG_NEO4J_JAVA_OPTS (more JVM options, after ours so they win),
@@ -14,6 +17,7 @@ HDKG_NEO4J_START_TIMEOUT (seconds to wait for Bolt, default 180).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -29,9 +33,29 @@ from hdkg.schema.errors import UserError
 
 logger = logging.getLogger(__name__)
 
-PROJECT = Path(__file__).resolve().parent / "neo4j"
-POM = PROJECT / "pom.xml"
-TARGET = PROJECT / "target"
+HERE = Path(__file__).resolve().parent
+LAUNCHER = HERE / "launcher"  # the launcher's sources, shipped with the package
+POM = LAUNCHER / "pom.xml"
+STYLE = HERE / "style.grass"  # Neo4j Browser's style for the graph (README)
+BROWSER_CHECK = HERE / "browser"  # the npm check of Neo4j Browser (the repository's, not shipped)
+
+
+def _sources() -> list[Path]:
+    return [POM, *sorted(LAUNCHER.glob("src/**/*.java"))]
+
+
+def _build_dir() -> Path:
+    """Where Maven builds: HDKG_NEO4J_BUILD, else the user's cache, keyed on the sources."""
+    if os.environ.get("HDKG_NEO4J_BUILD"):
+        return Path(os.environ["HDKG_NEO4J_BUILD"]).resolve()
+    digest = hashlib.sha256()
+    for p in _sources():
+        digest.update(p.relative_to(LAUNCHER).as_posix().encode() + b"\0" + p.read_bytes())
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "hdkg" / f"neo4j-launcher-{digest.hexdigest()[:12]}"
+
+
+TARGET = _build_dir()
 LAUNCHER_JAR = TARGET / "hdkg-neo4j-0.1.0.jar"
 LIB = TARGET / "lib"
 PLUGINS = TARGET / "plugins"  # APOC core and its two libraries (pom.xml), Neo4j's plugin folder
@@ -62,9 +86,10 @@ JVM_OPTIONS = [
 def _sources_newer_than_jar() -> bool:
     if not LAUNCHER_JAR.exists() or not BUILT.exists() or not any(PLUGINS.glob("apoc-*.jar")):
         return True
+    if not os.environ.get("HDKG_NEO4J_BUILD"):
+        return False  # the cache folder is named after the sources' content
     built = LAUNCHER_JAR.stat().st_mtime
-    sources = [POM, *PROJECT.glob("src/**/*.java")]
-    return any(p.stat().st_mtime > built for p in sources)
+    return any(p.stat().st_mtime > built for p in _sources())
 
 
 def _java() -> str:
@@ -96,14 +121,15 @@ def build_launcher(log: Path | None = None, force: bool = False) -> None:
     _java()
     log = log or TARGET / "build.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    cmd = [mvn, "-B", "-ntp", "-Dstyle.color=never", "-f", str(POM), "package",
-           "dependency:copy-dependencies"]
+    TARGET.mkdir(parents=True, exist_ok=True)
+    cmd = [mvn, "-B", "-ntp", "-Dstyle.color=never", f"-Dhdkg.build.directory={TARGET}",
+           "-f", str(POM), "package", "dependency:copy-dependencies"]
     logger.info("building the Neo4j launcher with Maven (first run fetches ~140 MB of "
                   f"jars from Maven Central; log: {log})")
     started = time.monotonic()
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, cwd=PROJECT)
+                                text=True, cwd=TARGET)
         assert proc.stdout is not None
         shown = 0.0
         for line in proc.stdout:

@@ -40,26 +40,37 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import ConstraintError, DriverError, Neo4jError
 
-from hdkg.graph.logs import progress_bar
 from hdkg.graph.model import GraphData, gc_paused
-from hdkg.graph.neo4j_connect import connect, resolve
+from hdkg.graph.neo4j.connect import connect, resolve
+from hdkg.graph.neo4j.cypher import (
+    AWAIT_INDEXES,
+    NODE_COUNT_QUERY,
+    NODE_EXISTS_QUERY,
+    PART_OF_EDGES_QUERY,
+    STATES,
+    STATES_CREATE_QUERY,
+    STATES_DEGREE_QUERY,
+    STATES_MERGE_QUERY,
+    STATES_QUERY,
+    WITHIN_CREATE_QUERY,
+    WITHIN_DELETE_QUERY,
+    WITHIN_EDGES_QUERY,
+    constraint_statements,
+    label_count_query,
+    node_create_query,
+    node_query,
+    rel_count_query,
+    rel_create_query,
+    rel_exists_query,
+    rel_query,
+)
+from hdkg.graph.progress import progress_bar
 from hdkg.graph.within import ancestors
 from hdkg.schema.errors import UserError
-from hdkg.schema.models import (
-    NEO4J_REL_TYPES,
-    NEO4J_WITHIN,
-    WITHIN_TYPES,
-    Entity,
-    EntityType,
-    Fact,
-    Predicate,
-    make_id,
-)
+from hdkg.schema.models import NEO4J_REL_TYPES, NEO4J_WITHIN, Entity, EntityType, Fact, make_id
 
 LABELS: list[str] = [t.value for t in EntityType]
 REL_TYPES: list[str] = list(NEO4J_REL_TYPES.values())
-STATES = "STATES"
-ENTITY = "Entity"
 
 # Scalar node properties copied as they are (absent when None).
 NODE_SCALARS = ("name", "iso3", "wikidata", "acronym", "parent", "date", "place", "kind",
@@ -69,108 +80,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """Called after each batch with (what is being written, rows done, rows in all)."""
-
-
-def constraint_statements() -> list[str]:
-    """The uniqueness constraints the schema defines (schema/neo4j.cypher is the same list)."""
-    from hdkg.schema.generate import neo4j_constraints
-
-    return neo4j_constraints()
-
-
-def _union(prop: str, var: str) -> str:
-    """Cypher for `var.prop := var.prop ∪ row.prop`, keeping first-seen order."""
-    have = f"coalesce({var}.{prop}, [])"
-    return f"{var}.{prop} = {have} + [x IN row.{prop} WHERE NOT x IN {have}]"
-
-
-def node_query(label: str) -> str:
-    """MERGE a batch of nodes and hand back their element ids, so that the relationships
-    that follow find their ends by id (a direct record read) instead of an index seek."""
-    return (f"UNWIND $rows AS row MERGE (n:{ENTITY} {{id: row.id}}) "
-            f"SET n:{label}, n += row.props, {_union('aliases', 'n')}, "
-            f"{_union('fields', 'n')}, {_union('sources', 'n')} "
-            f"RETURN row.id AS id, elementId(n) AS eid")
-
-
-NODE_LISTS = ("aliases", "fields", "sources")
-
-
-def node_create_query(label: str) -> str:
-    """CREATE a batch of nodes known to be absent: no MERGE probe, no list union (a new
-    node's lists are the row's, already without repeats). The :Entity(id) uniqueness
-    constraint still guards it against a concurrent writer."""
-    lists = ", ".join(f"n.{p} = row.{p}" for p in NODE_LISTS)
-    return (f"UNWIND $rows AS row CREATE (n:{ENTITY}:{label} {{id: row.id}}) "
-            f"SET n += row.props, {lists} RETURN row.id AS id, elementId(n) AS eid")
-
-
-NODE_EXISTS_QUERY = (f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, "
-                     f"elementId(n) AS eid")
-NODE_COUNT_QUERY = f"MATCH (n:{ENTITY}) RETURN count(n) AS c"
-
-
-def _ends(by_element_id: bool, a: str = "a", b: str = "b", s: str = "s", o: str = "o") -> str:
-    if by_element_id:
-        return (f"MATCH ({a}) WHERE elementId({a}) = row.{s} "
-                f"MATCH ({b}) WHERE elementId({b}) = row.{o} ")
-    return f"MATCH ({a}:{ENTITY} {{id: row.{s}}}) MATCH ({b}:{ENTITY} {{id: row.{o}}}) "
-
-
-REL_NEW_PROPS = ("r += row.props, r.sources = row.sources, r.evidence = row.evidence, "
-                 "r.confidence = row.confidence")
-
-
-def rel_query(rel_type: str, by_element_id: bool = False) -> str:
-    """MERGE on fact_id; new relationships get the row, known ones the union of lists.
-
-    The safe path: right whatever the database holds. Splitting ON CREATE / ON MATCH also
-    keeps the planner from adding Eager barriers that a single SET reading and writing the
-    same properties needs.
-    """
-    return (f"UNWIND $rows AS row {_ends(by_element_id)}"
-            f"MERGE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b) "
-            f"ON CREATE SET {REL_NEW_PROPS} "
-            f"ON MATCH SET r += row.props, {_union('sources', 'r')}, {_union('evidence', 'r')}, "
-            f"r.confidence = CASE WHEN r.confidence >= row.confidence "
-            f"THEN r.confidence ELSE row.confidence END")
-
-
-def rel_create_query(rel_type: str) -> str:
-    """CREATE for facts known to be absent: no MERGE probe (a fifth of the cost). The
-    fact_id uniqueness constraint still guards it against a concurrent writer."""
-    return (f"UNWIND $rows AS row {_ends(True)}"
-            f"CREATE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b) SET {REL_NEW_PROPS}")
-
-
-def rel_exists_query(rel_type: str) -> str:
-    return (f"UNWIND $ids AS id MATCH ()-[r:{rel_type} {{fact_id: id}}]->() "
-            f"RETURN DISTINCT id")
-
-
-def rel_count_query(rel_type: str) -> str:
-    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c"
-
-
-STATES_QUERY = (f"UNWIND $rows AS row {_ends(False, 'd', 'e', 'd', 'e')}"
-                f"MERGE (d)-[:{STATES}]->(e)")
-STATES_MERGE_QUERY = (f"UNWIND $rows AS row {_ends(True, 'd', 'e', 'd', 'e')}"
-                      f"MERGE (d)-[:{STATES}]->(e)")
-STATES_CREATE_QUERY = (f"UNWIND $rows AS row {_ends(True, 'd', 'e', 'd', 'e')}"
-                       f"CREATE (d)-[:{STATES}]->(e)")
-STATES_DEGREE_QUERY = (f"UNWIND $ids AS id MATCH (d) WHERE elementId(d) = id "
-                       f"RETURN id, COUNT {{ (d)-[:{STATES}]->() }} AS c")
-
-_BODY = " OR ".join(f"{{v}}:{t.value}" for t in sorted(WITHIN_TYPES, key=lambda t: t.value))
-PART_OF_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_REL_TYPES[Predicate.part_of]}]->(b:{ENTITY}) "
-                       f"WHERE ({_BODY.format(v='a')}) AND ({_BODY.format(v='b')}) "
-                       f"RETURN DISTINCT a.id AS a, b.id AS b")
-WITHIN_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_WITHIN}]->(b:{ENTITY}) "
-                      f"RETURN a.id AS a, b.id AS b")
-WITHIN_CREATE_QUERY = (f"UNWIND $rows AS row {_ends(False, 'a', 'b', 'a', 'b')}"
-                       f"CREATE (a)-[:{NEO4J_WITHIN}]->(b)")
-WITHIN_DELETE_QUERY = (f"UNWIND $rows AS row MATCH (:{ENTITY} {{id: row.a}})"
-                       f"-[w:{NEO4J_WITHIN}]->(:{ENTITY} {{id: row.b}}) DELETE w")
 
 
 def write_within(driver: Driver, database: str | None = None,
@@ -372,7 +281,7 @@ def create_constraints(driver: Driver, database: str | None = None) -> None:
     with driver.session(database=database) as session:
         for stmt in constraint_statements():
             session.run(stmt).consume()
-        session.run("CALL db.awaitIndexes(300)").consume()
+        session.run(AWAIT_INDEXES).consume()
 
 
 def _by_element_id(rows: list[dict], eids: dict[str, str], keys: tuple[str, str]
@@ -583,10 +492,9 @@ def stats_from_driver(driver: Driver, database: str | None = None) -> dict[str, 
     # An empty database warns about each unknown label/type; zero is the answer here.
     with driver.session(database=database, notifications_min_severity="OFF") as session:
         for label in LABELS:
-            nodes[label] = session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+            nodes[label] = session.run(label_count_query(label)).single()["c"]
         for rel_type in REL_TYPES:
-            rels[rel_type] = session.run(
-                f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS c").single()["c"]
+            rels[rel_type] = session.run(rel_count_query(rel_type)).single()["c"]
     return {"nodes": nodes, "relationships": rels}
 
 

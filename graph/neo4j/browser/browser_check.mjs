@@ -1,8 +1,8 @@
 // Real-browser check of Neo4j Browser on the local hdkg server: open it in Chromium, connect
 // (auth off), run one Cypher query, check that the graph is drawn (SVG nodes), screenshot.
 //
-//   cd graph/neo4j && npm ci
-//   node graph/neo4j/browser_check.mjs [--http http://127.0.0.1:7474] [--bolt bolt://127.0.0.1:7687]
+//   cd graph/neo4j/browser && npm ci
+//   node graph/neo4j/browser/browser_check.mjs [--http http://127.0.0.1:7474] [--bolt bolt://127.0.0.1:7687]
 //        [--query "MATCH ..."] [--out docs/neo4j-browser.png] [--min-nodes 2]
 //        [--style graph/neo4j/style.grass]
 //

@@ -1,21 +1,26 @@
 """The `hdkg` command line: one program, one sub-command per job.
 
 Each command is a thin shell over a module that does the work, so the same work is
-reachable from Python (tests, notebooks) without the CLI. Bad input ends with one line on
-stderr and exit status 1, never a traceback: `fail()` is the only way out on error.
+reachable from Python (tests, notebooks) without the CLI; what is printed to the terminal
+(tables, JSON, CSV, log lines) is made here. Bad input ends with one line on stderr and exit
+status 1, never a traceback: `fail()` is the only way out on error.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import logging
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from hdkg.schema.errors import UserError
 
@@ -41,6 +46,8 @@ DEFAULT_GRAPH = Path(os.environ.get("HDKG_GRAPH", "hdkg-out"))
 
 # Progress bars show unless -q; set by the global options.
 _show_progress = True
+LOGGER = "hdkg"
+FORMATS = ("table", "json", "csv")
 
 
 def _version(value: bool) -> None:
@@ -61,14 +68,28 @@ def _global(
                                  help="print the version and exit"),
 ) -> None:
     """The health diplomacy knowledge graph: build, validate, export, query, serve."""
-    import logging
-
-    from hdkg.graph.logs import setup_logging
-
     global _show_progress
     _show_progress = not quiet
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     setup_logging(level)
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    """Send the `hdkg` loggers' records at `level` and above to stderr, through rich."""
+    from rich.logging import RichHandler
+
+    root = logging.getLogger(LOGGER)
+    for h in list(root.handlers):
+        if getattr(h, "_hdkg", False):
+            root.removeHandler(h)
+    handler = RichHandler(console=Console(stderr=True), show_time=False, show_path=False,
+                          markup=False, rich_tracebacks=False, show_level=level < logging.INFO)
+    handler._hdkg = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    root.propagate = False
+
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -150,8 +171,6 @@ def stats(
     backend: str = typer.Option("rdf", "--backend", "-b", help="rdf (embedded) or neo4j"),
 ) -> None:
     """Count nodes by label and relationships by type."""
-    from hdkg.graph.stats import print_stats
-
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; one of table, json")
     if backend not in ("rdf", "neo4j"):
@@ -163,9 +182,26 @@ def stats(
     print_stats(counts, fmt, out)
 
 
+def print_stats(counts: dict, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        console.print_json(json.dumps(counts))
+        return
+    table = Table(title="hdkg graph")
+    table.add_column("kind")
+    table.add_column("name")
+    table.add_column("count", justify="right")
+    for label, n in counts["nodes"].items():
+        table.add_row("node", label, str(n))
+    for rel, n in counts["relationships"].items():
+        table.add_row("relationship", rel, str(n))
+    table.add_row("total", "nodes", str(sum(counts["nodes"].values())))
+    table.add_row("total", "relationships", str(sum(counts["relationships"].values())))
+    console.print(table)
+
+
 def _stats_counts(graph_dir: Path, backend: str) -> dict:
     if backend == "neo4j":
-        from hdkg.graph.neo4j_load import neo4j_stats
+        from hdkg.graph.neo4j.load import neo4j_stats
 
         return neo4j_stats()
     from hdkg.graph.stats import graph_stats
@@ -212,8 +248,6 @@ def query(
     list_: bool = typer.Option(False, "--list", help="list the saved queries"),
 ) -> None:
     """Run a saved query on the embedded RDF store or on Neo4j."""
-    from hdkg.queries.run import run_query_command
-
     try:
         run_query_command(name=name, params=param, example=example, backend=backend,
                           graph_dir=graph_dir, fmt=fmt, list_=list_, console=out)
@@ -228,7 +262,7 @@ def neo4j_start(
     http_port: int = typer.Option(7474, "--http-port"),
 ) -> None:
     """Start Neo4j in its own JVM and wait until Bolt answers."""
-    from hdkg.graph.neo4j_server import start
+    from hdkg.graph.neo4j.server import start
 
     try:
         info = start(data, bolt_port=bolt_port, http_port=http_port)
@@ -240,7 +274,7 @@ def neo4j_start(
 @neo4j_app.command("stop")
 def neo4j_stop(data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder")) -> None:
     """Stop the server started with `hdkg neo4j start`."""
-    from hdkg.graph.neo4j_server import stop
+    from hdkg.graph.neo4j.server import stop
 
     try:
         stop(data)
@@ -256,7 +290,7 @@ def neo4j_import(
     http_port: int = typer.Option(7474, "--http-port"),
 ) -> None:
     """Bulk first load (neo4j-admin import): REPLACES the stopped server's database."""
-    from hdkg.graph.neo4j_admin import import_graph_dir
+    from hdkg.graph.neo4j.admin import import_graph_dir
 
     try:
         info = import_graph_dir(graph_dir, data, bolt_port=bolt_port, http_port=http_port)
@@ -268,7 +302,7 @@ def neo4j_import(
 @neo4j_app.command("status")
 def neo4j_status(data: Path = typer.Option(Path(".neo4j"), "--data", help="server folder")) -> None:
     """Say whether the local server runs, with its pid and ports."""
-    from hdkg.graph.neo4j_server import status
+    from hdkg.graph.neo4j.server import status
 
     info = status(data)
     out.print(json.dumps(info))
@@ -287,7 +321,7 @@ def load_neo4j(
                                 help="parallel sessions writing batches"),
 ) -> None:
     """Write a built graph to Neo4j (idempotent: new facts created, known ones merged)."""
-    from hdkg.graph.neo4j_load import load_graph_dir
+    from hdkg.graph.neo4j.load import load_graph_dir
 
     try:
         counts = load_graph_dir(graph_dir, uri=uri, user=user, password=password,
@@ -338,12 +372,121 @@ def review_duplicates(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json"),
 ) -> None:
     """List entities that look alike but were not merged, for an analyst to decide."""
-    from hdkg.graph.review import review_duplicates as run
+    from hdkg.graph.review import duplicate_pairs
 
     try:
-        run(graph_dir, fmt, out)
+        pairs = duplicate_pairs(graph_dir)
+        if fmt not in ("table", "json"):
+            raise UserError(f"unknown format {fmt!r}; one of table, json")
     except UserError as e:
         fail(str(e))
+    if fmt == "json":
+        out.print_json(json.dumps(pairs))
+        return
+    table = Table(title=f"{len(pairs)} pair(s) to review "
+                  "(settle them in data/curated/identity.yaml)")
+    for col in ("a", "b", "score", "why not merged"):
+        table.add_column(col)
+    for p in pairs:
+        table.add_row(f"{p['a_name']} ({p['a']})", f"{p['b_name']} ({p['b']})",
+                      f"{p['score']:.2f}", p["reason"])
+    out.print(table)
+
+
+# ---------------------------------------------------------------- hdkg query
+
+def parse_cli_params(items: list[str]) -> dict[str, str]:
+    """`-p key=value` options into a dict; a repeated key is an error."""
+    from hdkg.queries.run import shown
+
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UserError(f"parameter {shown(item)} is not key=value")
+        if key in out:
+            raise UserError(f"parameter {shown(key)} given twice")
+        out[key] = value
+    return out
+
+
+def cell(value: Any) -> str:
+    """A value as table/CSV text: lists joined by '; ', nothing for null."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def catalogue_json() -> list[dict[str, Any]]:
+    from hdkg.queries.catalogue import catalogue
+
+    return [{"name": s.name, "question": s.question, "pertanyaan": s.pertanyaan,
+             "params": [{"name": p.name, "type": p.type, "required": p.required,
+                         "example": p.example, "doc": p.doc} for p in s.params],
+             "columns": s.column_names,
+             "files": {"cypher": f"queries/cypher/{s.cypher_path.name}",
+                       "sparql": f"queries/sparql/{s.sparql_path.name}"}}
+            for s in catalogue()]
+
+
+def run_query_command(name: str | None, params: list[str], example: bool, backend: str,
+                      graph_dir: Path, fmt: str, list_: bool, console: Any) -> None:
+    """`hdkg query`: list the catalogue, or run one query and print table, JSON or CSV."""
+    from rich.text import Text
+
+    from hdkg.queries.catalogue import catalogue, get_spec
+    from hdkg.queries.run import run_query
+
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}; use table, json or csv")
+    if list_:
+        if fmt == "json":
+            console.file.write(json.dumps(catalogue_json(), ensure_ascii=False, indent=2) + "\n")
+            return
+        if fmt == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf)
+            w.writerow(["name", "question", "params"])
+            for s in catalogue():
+                w.writerow([s.name, s.question, " ".join(p.name for p in s.params)])
+            console.file.write(buf.getvalue())
+            return
+        table = Table("query", "question", "parameters (example)")
+        for s in catalogue():
+            ps = ", ".join(f"{p.name}{'' if p.required else '?'}"
+                           + (f"={p.example}" if p.example else "") for p in s.params)
+            table.add_row(s.name, f"{s.question}\n[dim]{s.pertanyaan}[/dim]", ps)
+        console.print(table)
+        return
+    if not name:
+        raise UserError("give a query name (see `hdkg query --list`)")
+    spec = get_spec(name)
+    given = parse_cli_params(params)
+    values: dict[str, Any] = dict(spec.example_params()) if example else {}
+    values.update(given)
+    result = run_query(name, values, backend=backend, graph_dir=graph_dir)
+    if fmt == "json":
+        console.file.write(json.dumps(result.to_json(name), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(result.columns)
+        for row in result.rows:
+            w.writerow([cell(row[c]) for c in result.columns])
+        console.file.write(buf.getvalue())
+    else:
+        # Values and cells are data, not rich markup: "[/x]" in a name must print as it is.
+        with_values = ", ".join(f"{k}={v if len(str(v)) <= 60 else str(v)[:57] + '...'}"
+                                for k, v in values.items())
+        table = Table(*result.columns,
+                      title=Text(f"{name}" + (f" ({with_values})" if with_values else "")),
+                      caption=f"{len(result.rows)} row(s), {backend}")
+        for row in result.rows:
+            table.add_row(*(Text(cell(row[c])) for c in result.columns))
+        console.print(table)
 
 
 def main() -> None:

@@ -1,10 +1,18 @@
-"""Synthetic health-diplomacy inputs for benchmarks, at any size and byte-identical per seed.
+"""Synthetic health-diplomacy inputs for tests and benchmarks, at any size, the same per seed.
 
-Three outputs, one source of truth: `generate_documents` writes press releases (Indonesian
-and English) with a `gold.jsonl` of what they state, so the extractor can be scored on text
-nobody annotated by hand; `generate_fact_records` streams `hdkg extract` records (no text
-needed, flat memory) for benchmarks of the build; `generate_graph_data` turns the same records
-into a validated GraphData for benchmarks of the sinks that skip extraction.
+The one generator of the repository (not part of the installed package; tests import it as
+`bench.synthetic`, the benchmarks as `synthetic`, a file beside them):
+
+- `generate_documents` writes press releases (Indonesian and English) with a `gold.jsonl`
+  of what they state, so the extractor can be scored on text nobody annotated by hand;
+- `generate_fact_records` streams `hdkg extract` records (no text needed, flat memory) for
+  benchmarks of the build;
+- `synthetic_graph` makes a GraphData for what skips extraction, in one of three shapes:
+  `documents` (those records through the extraction loader, merged), `queries` (named like
+  the real graph, so the saved queries' example parameters hit rows: the query benchmark
+  and the parity tests) and `hubs` (every predicate, a few hub entities that most facts
+  touch, built without validation so that a million facts take seconds: the Neo4j load
+  benchmarks).
 
 Every document is built by one `_Doc` from sentence templates ("blocks"): a block writes a
 sentence and records, as it writes it, the entities it named (with the exact surface strings)
@@ -15,8 +23,8 @@ Country names come from pycountry and `data/reference/countries.yaml` (the press
 bodies from `data/reference/bodies.yaml` plus invented working groups under real parents;
 person names are invented from syllables, never taken from the corpus.
 
-    python bench/generate.py docs 200 /tmp/syn --seed 1
-    python bench/generate.py facts 1000000 /tmp/facts.jsonl --seed 1
+    python bench/synthetic.py docs 200 /tmp/syn --seed 1
+    python bench/synthetic.py facts 1000000 /tmp/facts.jsonl --seed 1
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import datetime as dt
 import gettext
 import json
 import random
+import string
 import sys
 import time
 from collections.abc import Iterator
@@ -40,7 +49,7 @@ import yaml
 
 if TYPE_CHECKING:
     from hdkg.graph.model import GraphData
-    from hdkg.schema.models import Entity, Fact, Source
+    from hdkg.schema.models import Entity, EntityType, Fact, Source
 
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 RULE = "synthetic"
@@ -1067,7 +1076,244 @@ def generate_fact_records(n_facts: int, seed: int = 0) -> Iterator[dict]:
             return
 
 
-def generate_graph_data(n_facts: int, seed: int = 0) -> GraphData:
+# --- graphs ------------------------------------------------------------------------------------
+
+SHAPES = ("queries", "hubs", "documents")
+
+
+def synthetic_graph(n_facts: int = 100_000, seed: int = 7, shape: str = "queries") -> GraphData:
+    """A GraphData of `n_facts` facts in one of SHAPES (see the module's docstring); the same
+    arguments give the same graph."""
+    if shape == "queries":
+        return _graph_for_queries(n_facts, seed)
+    if shape == "hubs":
+        return _graph_with_hubs(n_facts, seed)
+    if shape == "documents":
+        return _graph_of_documents(n_facts, seed)
+    raise ValueError(f"unknown shape {shape!r}; one of {', '.join(SHAPES)}")
+
+
+def _iso(i: int) -> str:
+    """The i-th three-letter code: AAA, AAB, ... (invented countries)."""
+    a = string.ascii_uppercase
+    return a[i // 676 % 26] + a[i // 26 % 26] + a[i % 26]
+
+
+ROLES = ["Menteri Kesehatan", "Sekretaris Jenderal", "Direktur Jenderal", "Kepala Biro",
+         "Duta Besar", "Ketua Delegasi", "Wakil Menteri Kesehatan", "Staf Ahli"]
+
+
+def _iso_codes(n: int, rng: random.Random) -> list[str]:
+    fixed = ["IDN", "MYS", "SGP", "THA", "BRN", "PHL", "VNM", "TUR"]
+    pool = [_iso(i) for i in range(26**3)]
+    rng.shuffle(pool)
+    out = list(fixed)
+    for code in pool:
+        if len(out) >= n:
+            break
+        if code not in fixed:
+            out.append(code)
+    return out[:n]
+
+
+def _graph_for_queries(n_facts: int, seed: int) -> GraphData:
+    """The shape of the real graph: countries and persons as actors, bodies in part_of
+    trees, events and agreements as nodes, facts with periods, one source each with an
+    evidence sentence. The entities the saved queries' examples name (Indonesia, Malaysia,
+    WHO, Kementerian Kesehatan) exist, so `--example` parameters hit real rows. About
+    `n_facts` facts (exactly, unless it is tiny)."""
+    from hdkg.graph.model import GraphData
+    from hdkg.schema import AGREEMENT_KINDS, Entity, EntityType, Fact, Predicate, Source, make_id
+
+    rng = random.Random(seed)
+    scale = max(n_facts / 100_000, 0.002)
+    n_countries = max(8, min(250, int(200 * scale ** 0.5)))
+    n_bodies = max(12, int(2_000 * scale))
+    n_people = max(10, int(6_000 * scale))
+    n_events = max(5, int(3_000 * scale))
+    n_agreements = max(4, int(2_000 * scale))
+    n_docs = max(3, int(1_000 * scale))
+
+    data = GraphData()
+    docs = [f"doc{i:05d}.txt" for i in range(n_docs)]
+    for d in docs:
+        data.add_entity(Entity(id=make_id(EntityType.Document, d), type=EntityType.Document,
+                               name=d, path=d, language="id"))
+
+    names = {"IDN": "Indonesia", "MYS": "Malaysia", "SGP": "Singapura", "THA": "Thailand",
+             "BRN": "Brunei Darussalam", "PHL": "Filipina", "VNM": "Vietnam", "TUR": "Türkiye"}
+    countries = []
+    for code in _iso_codes(n_countries, rng):
+        e = Entity(id=make_id(EntityType.Country, code), type=EntityType.Country,
+                   name=names.get(code, f"Negara {code}"), iso3=code,
+                   aliases=["RI"] if code == "IDN" else [])
+        data.add_entity(e)
+        countries.append(e.id)
+
+    bodies: list[str] = []
+    parents: dict[str, str] = {}
+    special = {0: ("org/who", "WHO", EntityType.Organization),
+               1: ("org/kemenkes", "Kementerian Kesehatan", EntityType.Organization)}
+    for i in range(n_bodies):
+        if i in special:
+            eid, name, t = special[i]
+        else:
+            t = EntityType.Organization if i % 3 else EntityType.Forum
+            name = f"{'Badan' if t is EntityType.Organization else 'Forum'} {i:05d}"
+            eid = make_id(t, name)
+        data.add_entity(Entity(id=eid, type=t, name=name))
+        bodies.append(eid)
+        roots = max(4, n_bodies // 20)
+        if i >= roots:
+            # Trees a few levels deep: a parent among the earlier bodies, WHO and the
+            # ministry collecting their share.
+            parents[eid] = bodies[rng.choice([0, 1, rng.randrange(i)])]
+
+    people = []
+    for i in range(n_people):
+        name = f"Pejabat {i:05d}"
+        data.add_entity(Entity(id=make_id(EntityType.Person, name), type=EntityType.Person,
+                               name=name))
+        people.append(make_id(EntityType.Person, name))
+
+    events = []
+    for i in range(n_events):
+        date = f"{rng.randint(2000, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        name = f"Pertemuan {i:05d}"
+        eid = make_id(EntityType.Event, f"{name} {date[:4]}")
+        data.add_entity(Entity(id=eid, type=EntityType.Event, name=name, date=date))
+        events.append(eid)
+
+    agreements = []
+    kinds = list(AGREEMENT_KINDS)
+    for i in range(n_agreements):
+        date = f"{rng.randint(2000, 2024)}-{rng.randint(1, 12):02d}"
+        name = f"Perjanjian {i:05d}"
+        eid = make_id(EntityType.Agreement, name)
+        data.add_entity(Entity(id=eid, type=EntityType.Agreement, name=name,
+                               kind=rng.choice(kinds), date=date))
+        agreements.append(eid)
+
+    def source() -> list[Source]:
+        doc = rng.choice(docs)
+        return [Source(document=doc, evidence=f"Kalimat {rng.randrange(10**6)} dari {doc}.",
+                       loader="synthetic")]
+
+    def period() -> dict[str, str | None]:
+        start = rng.randint(2000, 2024)
+        r = rng.random()
+        if r < 0.5:
+            return {"start": str(start), "end": str(min(2025, start + rng.randint(0, 4)))}
+        if r < 0.7:
+            return {"start": f"{start}-{rng.randint(1, 12):02d}", "end": None}
+        if r < 0.85:
+            return {"date": str(start)}
+        return {}
+
+    def actor() -> str:
+        r = rng.random()
+        return (rng.choice(countries) if r < 0.6 else rng.choice(bodies) if r < 0.8
+                else rng.choice(people))
+
+    def add(pred: Predicate, s: str, o: str, **kw: str | None) -> None:
+        if s != o:
+            data.add_fact(Fact(predicate=pred, subject=s, object=o, sources=source(),
+                               **{k: v for k, v in kw.items() if v is not None}))
+
+    for child, parent in parents.items():
+        add(Predicate.part_of, child, parent)
+    for a in agreements:
+        parties = rng.sample(countries, rng.choice([2, 2, 2, 3]))
+        date = data.entities[a].date
+        for p in parties:
+            add(Predicate.party_to, p, a, date=date)
+        on_behalf = f"on behalf of {data.entities[parties[0]].name}"
+        for p in rng.sample(people, 2):
+            add(Predicate.signed, p, a, date=date, role=on_behalf)
+
+    weights = [(Predicate.member_of, 0.36), (Predicate.chair_of, 0.12),
+               (Predicate.holds_position, 0.18), (Predicate.participated_in, 0.26),
+               (Predicate.hosts, 0.08)]
+    preds = [p for p, _ in weights]
+    cum = [w for _, w in weights]
+    while len(data.facts) < n_facts:
+        pred = rng.choices(preds, cum)[0]
+        if pred is Predicate.member_of:
+            add(pred, actor(), rng.choice(bodies), **period())
+        elif pred is Predicate.chair_of:
+            add(pred, actor(), rng.choice(bodies), **period())
+        elif pred is Predicate.holds_position:
+            org = rng.choice(bodies + countries[:20])
+            add(pred, rng.choice(people), org, role=rng.choice(ROLES), **period())
+        elif pred is Predicate.participated_in:
+            add(pred, actor(), rng.choice(events))
+        else:
+            add(pred, rng.choice(countries), rng.choice(bodies + events), **period())
+    return data
+
+
+# hubs: entities per type (and their id prefixes) for 1M facts; scaled with n_facts.
+HUB_SHARE = {"Country": (250, "country"), "Organization": (6_000, "org"),
+             "Forum": (2_000, "forum"), "Person": (55_000, "person"),
+             "Event": (22_000, "event"), "Agreement": (15_000, "agreement")}
+
+
+def _graph_with_hubs(n_facts: int, seed: int) -> GraphData:
+    """Every predicate between types its domain allows, a few hub entities taking most facts
+    (as WHO, ASEAN and Indonesia do), documents of ~50 facts; a valid GraphData built
+    without pydantic validation (it is valid by construction)."""
+    from hdkg.graph.model import GraphData
+    from hdkg.schema.models import PREDICATE_DOMAINS, Entity, EntityType, Fact, Predicate, Source
+
+    rng = random.Random(seed)
+    scale = max(n_facts / 1_000_000, 0.001)
+    g = GraphData()
+    ids: dict[EntityType, list[str]] = {}
+    for type_name, (n, prefix) in HUB_SHARE.items():
+        t = EntityType(type_name)
+        n = max(5, int(n * scale)) if t is not EntityType.Country else min(250, max(5, n))
+        ids[t] = []
+        for i in range(n):
+            eid = f"{prefix}/{'X' if t is EntityType.Country else 'e'}{i:06d}"
+            if t is EntityType.Country:
+                eid = f"country/{_iso(i)}"
+            e = Entity.model_construct(
+                id=eid, type=t, name=f"{t.value} {i}", aliases=[f"{t.value[:3]}{i}"],
+                iso3=_iso(i) if t is EntityType.Country else None, wikidata=None, acronym=None,
+                parent=None, date="2020" if t is EntityType.Event else None, place=None,
+                kind="MoU" if t is EntityType.Agreement else None, title=None, fields=[],
+                language=None, path=None, sources=[])
+            g.entities[eid] = e
+            ids[t].append(eid)
+    preds = list(Predicate)
+    weights = [1, 4, 2, 1, 3, 1, 4, 1]
+    i = 0
+    while len(g.facts) < n_facts:
+        p = rng.choices(preds, weights)[0]
+        dom, rng_types = PREDICATE_DOMAINS[p]
+        st = rng.choice(sorted(dom, key=lambda t: t.value))
+        ot = rng.choice(sorted(rng_types, key=lambda t: t.value))
+        s, o = _pick(rng, ids[st]), _pick(rng, ids[ot])
+        if s == o:
+            continue
+        doc = f"news-{i // 50:06d}.txt"
+        src = Source(document=doc, evidence=f"{s} {p.value} {o} according to a report ({i}).",
+                     loader="bench", rule=f"rule-{p.value}", confidence=0.8)
+        f = Fact(predicate=p, subject=s, object=o,
+                 role="delegate" if p is Predicate.participated_in else None,
+                 start=str(2000 + i % 25), sources=[src])
+        g.facts.setdefault(f.key(), f)
+        i += 1
+    return g
+
+
+def _pick(rng: random.Random, pool: list[str]) -> str:
+    """Skewed: a few hubs get most facts, as WHO, ASEAN and Indonesia do in the real graph."""
+    return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < 0.3 \
+        else rng.choice(pool)
+
+
+def _graph_of_documents(n_facts: int, seed: int) -> GraphData:
     """The stream's records through the extraction loader, merged: `n_facts` graph facts.
 
     An `agreement_with` record becomes an Agreement with party_to/signed facts in the graph,

@@ -2,7 +2,7 @@
 
 The import tool builds a new store from CSV without transactions, orders of magnitude faster
 than Bolt, but only into an empty database with the server stopped. The files hold exactly
-what `neo4j_load.load_graph` writes (same labels, properties, Document nodes, STATES
+what `load.load_graph` writes (same labels, properties, Document nodes, STATES
 relationships and the derived WITHIN relationships of sub-units), so either path gives the
 same graph; constraints are not part of an import
 and are created when `hdkg neo4j import` starts the server (or by `schema/neo4j.cypher`).
@@ -16,11 +16,13 @@ from __future__ import annotations
 import csv
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from hdkg.graph.model import GraphData
-from hdkg.graph.neo4j_load import ENTITY, NODE_SCALARS, STATES, Plan
+from hdkg.graph.neo4j.cypher import ENTITY, STATES
+from hdkg.graph.neo4j.load import NODE_SCALARS, Plan
 from hdkg.graph.within import within_pairs
 from hdkg.schema.models import NEO4J_WITHIN
 
@@ -41,11 +43,12 @@ def _array(values: list[str]) -> str | None:
     return ARRAY_DELIMITER.join(v.replace(ARRAY_DELIMITER, " ") for v in values) or None
 
 
-def _writer(path: Path, header: list[str]):  # noqa: ANN202 - a csv writer and its file
-    f = open(path, "w", encoding="utf-8", newline="")
-    w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    w.writerow(header)
-    return f, w
+def _write_csv(path: Path, header: list[str], rows: Iterable[list]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+    return path
 
 
 def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
@@ -61,46 +64,26 @@ def write_admin_import(data: GraphData, out_dir: Path) -> list[Path]:
     plan = Plan(data)
     paths: list[Path] = []
     for label, rows in plan.nodes.items():
-        if not rows:
-            continue
-        path = out_dir / f"nodes-{label}.csv"
-        f, w = _writer(path, NODE_COLUMNS)
-        with f:
+        if rows:
             labels = f"{ENTITY}{ARRAY_DELIMITER}{label}"  # :LABEL splits on the array delimiter
-            for row in rows:
-                props = row["props"]
-                w.writerow([row["id"], labels, *(props.get(k) for k in NODE_SCALARS),
-                            _array(row["aliases"]), _array(row["fields"]),
-                            _array(row["sources"])])
-        paths.append(path)
+            paths.append(_write_csv(out_dir / f"nodes-{label}.csv", NODE_COLUMNS, (
+                [row["id"], labels, *(row["props"].get(k) for k in NODE_SCALARS),
+                 _array(row["aliases"]), _array(row["fields"]), _array(row["sources"])]
+                for row in rows)))
     for rel_type, rows in plan.rels.items():
-        if not rows:
-            continue
-        path = out_dir / f"rels-{rel_type}.csv"
-        f, w = _writer(path, REL_COLUMNS)
-        with f:
-            for row in rows:
-                p = row["props"]
-                w.writerow([row["s"], row["o"], rel_type, row["fact_id"], p.get("role"),
-                            p.get("start"), p.get("end"), p.get("date"),
-                            _array(row["sources"]), _array(row["evidence"]),
-                            row["confidence"]])
-        paths.append(path)
+        if rows:
+            paths.append(_write_csv(out_dir / f"rels-{rel_type}.csv", REL_COLUMNS, (
+                [row["s"], row["o"], rel_type, row["fact_id"], p.get("role"), p.get("start"),
+                 p.get("end"), p.get("date"), _array(row["sources"]), _array(row["evidence"]),
+                 row["confidence"]]
+                for row in rows for p in (row["props"],))))
     if plan.states:
-        path = out_dir / f"rels-{STATES}.csv"
-        f, w = _writer(path, STATES_COLUMNS)
-        with f:
-            for row in plan.states:
-                w.writerow([row["d"], row["e"], STATES])
-        paths.append(path)
+        paths.append(_write_csv(out_dir / f"rels-{STATES}.csv", STATES_COLUMNS,
+                                ([row["d"], row["e"], STATES] for row in plan.states)))
     within = within_pairs(data)
     if within:
-        path = out_dir / f"rels-{NEO4J_WITHIN}.csv"
-        f, w = _writer(path, WITHIN_COLUMNS)
-        with f:
-            for unit, above in within:
-                w.writerow([unit, above, NEO4J_WITHIN])
-        paths.append(path)
+        paths.append(_write_csv(out_dir / f"rels-{NEO4J_WITHIN}.csv", WITHIN_COLUMNS,
+                                ([unit, above, NEO4J_WITHIN] for unit, above in within)))
     return paths
 
 
@@ -125,9 +108,9 @@ def import_graph_dir(graph_dir: Path, data: Path, bolt_port: int = 7687,
     on a stopped server; the server is then started and given the schema's constraints
     (an import makes none), so that later `hdkg load neo4j` increments MERGE on indexes.
     """
-    from hdkg.graph import neo4j_server
-    from hdkg.graph.neo4j_connect import Settings, connect
-    from hdkg.graph.neo4j_load import create_constraints, graph_counts, read_graph_dir
+    from hdkg.graph.neo4j import server as neo4j_server
+    from hdkg.graph.neo4j.connect import Settings, connect
+    from hdkg.graph.neo4j.load import create_constraints, graph_counts, read_graph_dir
 
     started = time.monotonic()
     graph = read_graph_dir(graph_dir)
