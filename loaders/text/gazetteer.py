@@ -34,8 +34,8 @@ class _Matcher:
     exact: dict[tuple[str, ...], tuple[str, str]]
     loose: dict[tuple[str, ...], tuple[str, str]]
     longest: int
-    first_exact: dict[str, int]  # first token -> longest name starting with it
-    first_loose: dict[str, int]
+    first_exact: dict[str, tuple[int, ...]]  # first token -> lengths of its names, longest first
+    first_loose: dict[str, tuple[int, ...]]
 
 
 # Country names that are also everyday words or people's names in the press; they count
@@ -60,13 +60,15 @@ def matcher() -> _Matcher:
         else:
             loose.setdefault(_tokens(name.casefold()), ("body", gid))
     longest = max(len(k) for k in [*exact, *loose])
-    first_exact: dict[str, int] = {}
-    for k in exact:
-        first_exact[k[0]] = max(first_exact.get(k[0], 0), len(k))
-    first_loose: dict[str, int] = {}
-    for k in loose:
-        first_loose[k[0]] = max(first_loose.get(k[0], 0), len(k))
-    return _Matcher(exact, loose, longest, first_exact, first_loose)
+    return _Matcher(exact, loose, longest, _lengths(exact), _lengths(loose))
+
+
+def _lengths(table: dict[tuple[str, ...], tuple[str, str]]) -> dict[str, tuple[int, ...]]:
+    """First token -> the lengths of the names it starts, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for k in table:
+        sizes.setdefault(k[0], set()).add(len(k))
+    return {t: tuple(sorted(n, reverse=True)) for t, n in sizes.items()}
 
 
 def find_names(text: str) -> list[GazetteerHit]:
@@ -91,10 +93,13 @@ def find_names(text: str) -> list[GazetteerHit]:
     for i in [i for i, w in enumerate(words) if w in fe or folded[i] in fl]:
         if i < nxt:
             continue
-        top = max(fe.get(words[i], 0), fl.get(folded[i], 0))
-        for size in range(min(top, n - i), 0, -1):
-            key = exact.get(tuple(words[i:i + size])) or loose.get(tuple(folded[i:i + size]))
-            if key is not None:
+        se, sl = fe.get(words[i], ()), fl.get(folded[i], ())
+        for size in sorted({*se, *sl}, reverse=True) if se and sl else se or sl:
+            if size > n - i:
+                continue
+            key = (size in se and exact.get(tuple(words[i:i + size]))) or \
+                (size in sl and loose.get(tuple(folded[i:i + size])))
+            if key:
                 kind, k = key
                 a, b = spans[i].start(), spans[i + size - 1].end()
                 out.append(GazetteerHit(a, b, kind, k, text[a:b]))

@@ -119,6 +119,7 @@ class DocAnalysis:
         # the same (_scan_right, _scan_left): a run of head words is scanned once, not once
         # per head word.
         self._scans: dict[tuple, dict[int, int | None]] = {}
+        self.event_words: dict[str, frozenset[str]] = {}  # _event_words, per name
 
     def in_headline(self, pos: int) -> bool:
         """Headlines capitalise every word, so capitals there say nothing about names."""
@@ -1723,11 +1724,22 @@ def _short_mentions(doc: DocAnalysis) -> None:
     tokens = {t: e for t, e in tokens.items() if e is not None}
     if not tokens:
         return
-    pat = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(t) for t in tokens) + r")(?![\w\-])")
-    for m in pat.finditer(doc.text):
-        if doc.covered(m.start()):
+    if all(_RUN.fullmatch(t) for t in tokens):
+        # Every token is a run of letters and hyphens: the runs of the text are the only
+        # places it can stand (at no run's middle), so a dict lookup per run finds them.
+        hits = [(m.start(), m.end(), m.group(0)) for m in _RUN.finditer(doc.text)
+                if m.group(0) in tokens]
+    else:
+        pat = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(t) for t in tokens) +
+                         r")(?![\w\-])")
+        hits = [(m.start(), m.end(), m.group(1)) for m in pat.finditer(doc.text)]
+    for a, b, token in hits:
+        if doc.covered(a):
             continue
-        doc.mention(m.start(), m.end(), tokens[m.group(1)], short=True)
+        doc.mention(a, b, tokens[token], short=True)
+
+
+_RUN = re.compile(r"[\w\-]+")
 
 
 # --- step 4: events -----------------------------------------------------------------------
@@ -1786,14 +1798,24 @@ def _same_event(doc: DocAnalysis, name: str, ordinal: int | None) -> Ent | None:
         return doc.entities.get(doc.acronyms[bare.upper().replace(" ", "")])
     if ordinal is None:
         return None
-    words = set(norm_key(_ORDINAL_WORDS.sub(" ", name)).split()) - {"the", "of", "ke"}
+    words = _event_words(doc, name)
     for e in doc.entities.values():
         if e.type != "Event" or not e.key.endswith(f":{ordinal}"):
             continue
-        other = set(norm_key(_ORDINAL_WORDS.sub(" ", e.name)).split()) - {"the", "of", "ke"}
+        other = _event_words(doc, e.name)
         if words and other and (words <= other or other <= words):
             return e
     return None
+
+
+def _event_words(doc: DocAnalysis, name: str) -> frozenset[str]:
+    """The words of an event's name that say which event it is (no ordinal, no "the"),
+    worked out once per name and document."""
+    got = doc.event_words.get(name)
+    if got is None:
+        got = frozenset(norm_key(_ORDINAL_WORDS.sub(" ", name)).split()) - {"the", "of", "ke"}
+        doc.event_words[name] = got
+    return got
 
 
 _EVENT_YEAR = re.compile(r"(?:\s*\([A-Z][\w\-]*\))?\s+(?:19|20)\d\d(?![\d/\-–])")
