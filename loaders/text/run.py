@@ -16,6 +16,9 @@ from rich.console import Console
 from hdkg.loaders.text.read import DEFAULT_MAX_BYTES, TEXT_SUFFIXES
 from hdkg.schema.errors import UserError
 
+# One encoder for every record (json.dumps with options makes one per call).
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
 # Files that sit beside documents in a corpus folder and are not documents.
 SIDE_FILES = ("SOURCES.md", "README.md")
 
@@ -123,5 +126,5 @@ def run_extract(paths: list[Path], output: Path, jobs: int = 1,
                 console.print(f"skipped {path}: {problem}", highlight=False, soft_wrap=True,
                               markup=False)
                 continue
-            out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+            out.write("".join(_encode(r) + "\n" for r in records))
     return 2 if skipped else 0
