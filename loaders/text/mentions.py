@@ -545,13 +545,21 @@ _LAST_WORD = re.compile(r"([\w'’\-.&]+|,)\s*$")
 
 
 def _last_word(seg: str) -> re.Match | None:
-    """_LAST_WORD.search(seg), looked for in the last 100 characters first: a match that
-    starts before them covers them, and is found at their start or not at all there."""
-    w = max(0, len(seg) - 100)
-    m = _LAST_WORD.search(seg, w)
-    if w and (m is None or m.start() == w):
-        m = _LAST_WORD.search(seg)
-    return m
+    """_LAST_WORD.search(seg): the run of word characters (or the comma) that ends where
+    the trailing white space starts. Found by walking back from the end, then matched there,
+    so the match is the one the search gives, without trying every position of `seg`."""
+    end = len(seg.rstrip())
+    if end == 0:
+        return None
+    if seg[end - 1] == ",":
+        return _LAST_WORD.match(seg, end - 1)
+    start = end
+    while start and (seg[start - 1].isalnum() or seg[start - 1] in _WORD_EXTRA):
+        start -= 1
+    return _LAST_WORD.match(seg, start) if start < end else None
+
+
+_WORD_EXTRA = frozenset("_'’-.&")
 
 
 def _scan_left(doc: DocAnalysis, pos: int, floor: int, lists: bool = True) -> int:
