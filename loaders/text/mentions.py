@@ -1114,12 +1114,41 @@ def _appositions(s: str) -> Iterator[re.Match]:
     for run in _NAME_CHARS.finditer(s):
         if run.end() >= len(s) or s[run.end()] not in ",(" or run.end() <= pos:
             continue
-        for st in _NAME_START.finditer(s, max(pos, run.start()), run.end()):
+        lo = _trailing_name_start(run.group(0))
+        if lo is None:
+            continue
+        for st in _NAME_START.finditer(s, max(pos, run.start() + lo), run.end()):
             m = _APPOSITION.match(s, st.start())
             if m:
                 yield m
                 pos = m.end()
                 break
+
+
+_NAME_INITIAL = re.compile(rf"[{W._UP}]")
+
+
+def _trailing_name_start(run: str) -> int | None:
+    """Where the words that could end a name at the end of `run` begin: a name is words
+    opening with a capital (or particles), so it starts after the last word that does not;
+    None when the run ends with no such word."""
+    words = run.split()
+    k = 0
+    for w in reversed(words):
+        if not (_NAME_INITIAL.match(w) or w in W.PARTICLES):
+            break
+        k += 1
+    if k == 0:
+        return None
+    j = len(run.rstrip())
+    start = j
+    for _ in range(k):
+        while j and not run[j - 1].isspace():
+            j -= 1
+        start = j
+        while j and run[j - 1].isspace():
+            j -= 1
+    return start
 
 
 def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | None:
