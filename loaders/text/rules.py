@@ -341,13 +341,7 @@ class Rules:
     def roles(self, sa: int, sb: int, a: int, b: int) -> None:
         """'Indonesia merupakan Ketua X 2020-2022', 'anggota X', 'tuan rumah X', 'memimpin X'."""
         text = self.text
-        trig = re.compile(
-            r"(?<![\w\-])(?:(?P<chair>[Kk]etua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
-            r"[Pp]impin|[Cc]o-chair(?:ed)?|[Cc]hair(?:ed|man|person)?|Convener of|kursi Ketua)"
-            r"|(?P<member>[Aa]nggota|member of|a member of)"
-            r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|"
-            r"(?:to |as )?host(?:s|ing)?(?: of)?))(?![\w\-])")
-        since = re.search(r"(?:Sejak|sejak|Since|since)\s+((?:19|20)\d\d)", text[sa:sb])
+        trig = _ROLE_TRIGGER
         for m in trig.finditer(text, a, b):
             word = m.group(0)
             pre = text[max(sa, m.start() - 12):m.start()]
@@ -427,7 +421,8 @@ class Rules:
             window_end = min(limit, obj.end + 70)
             periods = self.periods(obj.end, window_end) if kind != "hosts" else []
             span = (sa, sb)
-            if not periods and since and kind != "hosts":
+            since = _SINCE.search(text, sa, sb) if not periods and kind != "hosts" else None
+            if since:
                 self.add(FactRec(kind, subj.key, obj.key, f"{kind}-trigger", span, 0.8,
                                  start=since.group(1)))
                 continue
@@ -1358,6 +1353,13 @@ _PARTY_TITLE = (r"(?:(?:para\s+)?(?:Menkes|Menteri(?:\s+Kesehatan)?|Health\s+Min
                 r"\s+(?:of\s+(?:the\s+)?)?)?")
 # Lower-case pieces one of which every agreement kind (KIND) or signing word holds: a cheap
 # first look before the regexes.
+_ROLE_TRIGGER = compile_guarded(
+    r"(?<![\w\-])(?:(?P<chair>[Kk]etua(?:\s+Bersama)?|[Kk]eketuaan|Presidensi|[Mm]emimpin|"
+    r"[Pp]impin|[Cc]o-chair(?:ed)?|[Cc]hair(?:ed|man|person)?|Convener of|kursi Ketua)"
+    r"|(?P<member>[Aa]nggota|member of|a member of)"
+    r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|"
+    r"(?:to |as )?host(?:s|ing)?(?: of)?))(?![\w\-])")
+_SINCE = re.compile(r"(?:Sejak|sejak|Since|since)\s+((?:19|20)\d\d)")
 _AGREEMENT_KEYS = ("mou", "nota", "memorand", "msp", "letter of intent", "loi", "kehendak",
                    "plan of action", "poa", "rencana aksi", "joint statement",
                    "pernyataan bersama", "deklarasi", "declaration", "perjanjian", "agreement",
