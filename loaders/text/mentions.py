@@ -1056,7 +1056,11 @@ def _context_names(text: str, sa: int, sb: int) -> Iterator[tuple[int, str]]:
     """(start, name) of the names their context marks in [sa, sb)."""
     for cue in _CUE_AFTER.finditer(text, sa, sb):
         lo = max(sa, cue.start() - 90)
-        m = _NAME_ENDING.search(text, lo, cue.start())
+        # A name is words opening with capitals: it starts among the last of them.
+        k = _trailing_name_start(text[lo:cue.start()])
+        if k is None:
+            continue
+        m = _NAME_ENDING.search(text, lo + k, cue.start())
         if m:
             yield m.start("name"), m.group("name")
     for cue in _CUE_BEFORE.finditer(text, sa, sb):
@@ -1100,7 +1104,7 @@ _LEADING_TITLES = frozenset("Mr Mrs Ms Miss Shri Smt Sir Dame Dr Prof Madame Mon
 _APPOSITION = re.compile(rf"(?<![\w.])(?P<name>{W.NAME})(?P<deg>{W.DEGREES})(?P<sep>,\s+|\s*\()")
 # What a name and its degrees are made of: letters (any script's), spaces, dots, hyphens,
 # apostrophes.
-_NAME_CHARS = re.compile(r"(?:[^\W\d_]|[\s.\-'’])+")
+_NAME_CHARS = re.compile(r"(?:[^\W\d_]+|[\s.\-'’]+)+")  # letters, or spaces and marks
 _NAME_START = re.compile(r"(?<![\w.])[^\W\d_a-z]")
 
 
