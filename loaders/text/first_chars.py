@@ -11,15 +11,17 @@ characters cannot be read off the pattern it is returned unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _META = set("\\.^$*+?{}[]|()")
 _LOOKBEHINDS = (r"(?<![\w\-])", r"(?<![\w.])", r"(?<!\w)")
 
 
-def _close(s: str, i: int) -> int:
-    """Index of the parenthesis closing the one at s[i] (classes skipped); -1 if none."""
+def _scan(s: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, parenthesis depth after it) of the characters of regex source `s`
+    from `start`, escapes and character classes skipped; it stops at an unclosed class."""
     depth = 0
-    j = i
+    j = start
     while j < len(s):
         c = s[j]
         if c == "\\":
@@ -28,15 +30,20 @@ def _close(s: str, i: int) -> int:
         if c == "[":
             j = _class_end(s, j)
             if j < 0:
-                return -1
-        elif c == "(":
+                return
+            j += 1
+            continue
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return j
+        yield j, c, depth
         j += 1
-    return -1
+
+
+def closing_paren(s: str, i: int) -> int:
+    """Index of the parenthesis closing the one at s[i]; -1 if none."""
+    return next((j for j, c, depth in _scan(s, i) if c == ")" and depth == 0), -1)
 
 
 def _class_end(s: str, i: int) -> int:
@@ -56,27 +63,13 @@ def _class_end(s: str, i: int) -> int:
     return -1
 
 
-def _split(body: str) -> list[str]:
-    """Top-level alternatives of a group body."""
-    out, depth, start, j = [], 0, 0, 0
-    while j < len(body):
-        c = body[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(body, j)
-            if j < 0:
-                return [body]
-        else:
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-            elif c == "|" and depth == 0:
-                out.append(body[start:j])
-                start = j + 1
-        j += 1
+def alternatives(body: str) -> list[str]:
+    """The top-level alternatives of a group's body (or of a whole pattern)."""
+    out, start = [], 0
+    for j, c, depth in _scan(body):
+        if c == "|" and depth == 0:
+            out.append(body[start:j])
+            start = j + 1
     out.append(body[start:])
     return out
 
@@ -123,7 +116,7 @@ def first_chars(src: str) -> tuple[frozenset[str], bool] | None:
             item = src[i + 1:end]
             end += 1
         elif c == "(":
-            end = _close(src, i)
+            end = closing_paren(src, i)
             if end < 0:
                 return None
             if src.startswith("(?:", i):
@@ -135,7 +128,7 @@ def first_chars(src: str) -> tuple[frozenset[str], bool] | None:
             else:
                 return None  # lookarounds, inline flags: not read
             nullable = False
-            for alt in _split(body):
+            for alt in alternatives(body):
                 got = first_chars(alt)
                 if got is None:
                     return None
@@ -164,7 +157,7 @@ def guarded(src: str) -> str:
     its start); `src` itself when they cannot be read."""
     head = next((lb for lb in _LOOKBEHINDS if src.startswith(lb)), "")
     rest = src[len(head):]
-    if len(_split(src)) > 1:
+    if len(alternatives(src)) > 1:
         if head:
             return src  # the lookbehind belongs to the first alternative only
         rest = f"(?:{src})"

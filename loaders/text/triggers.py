@@ -13,6 +13,8 @@ from importlib.resources import files
 
 import yaml
 
+from hdkg.loaders.text.first_chars import alternatives, closing_paren
+
 
 @cache
 def lexicon() -> dict[str, dict[str, list[str]]]:
@@ -52,50 +54,13 @@ _WORD = re.compile(r"\w+")
 KEY = 4  # letters of a word's opening that index it
 
 
-def _close(s: str, i: int) -> int:
-    """The index of the parenthesis that closes the one at s[i]."""
-    depth = 0
-    j = i
-    while j < len(s):
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    raise ValueError(f"unbalanced parenthesis in trigger {s!r}")
-
-
-def _alternatives(body: str) -> list[str]:
-    """The top-level alternatives of a group's body."""
-    out, depth, start, j = [], 0, 0, 0
-    while j < len(body):
-        c = body[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(body[start:j])
-            start = j + 1
-        j += 1
-    out.append(body[start:])
-    return out
-
-
 def openings(phrase: str) -> frozenset[str] | None:
     """The lower-cased first KEY letters (or the whole word, when it is shorter) of every word a
     phrase can start with; None when they cannot be read off the phrase."""
     if phrase.startswith("(?:"):
-        end = _close(phrase, 0)
+        end = closing_paren(phrase, 0)
+        if end < 0:
+            return None
         rest = phrase[end + 1:]
         optional = rest[:1] in ("?", "*") or rest.startswith("{0")
         if rest[:1] in ("?", "*", "+", "{"):
@@ -103,7 +68,7 @@ def openings(phrase: str) -> frozenset[str] | None:
             if rest[:1] == "?":  # a lazy quantifier
                 rest = rest[1:]
         out: set[str] = set()
-        for alt in _alternatives(phrase[3:end]):
+        for alt in alternatives(phrase[3:end]):
             got = openings(alt + rest)
             if got is None:
                 return None
@@ -123,7 +88,7 @@ def openings(phrase: str) -> frozenset[str] | None:
     if run and after[:1] in ("", " ", "-") or after.startswith("\\s") or (
             after.startswith("(?:") and all(
                 alt[:1] in (" ", "-") or alt.startswith("\\s")
-                for alt in _alternatives(after[3:_close(after, 0)]))):
+                for alt in alternatives(after[3:closing_paren(after, 0)]))):
         return frozenset({run.lower()})  # a short word that ends here
     return None
 
