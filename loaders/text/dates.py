@@ -32,12 +32,16 @@ DAY_MONTH = re.compile(
     rf"|\s+(?P<m4>{_MONTH})\b\.?)"
     rf"(?:,?\s+(?P<y>{_YEAR}))?")
 # "November 13, 2022" (US order)
-MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>{_YEAR})\b")
+# A month name starts with one of these letters: other words are passed over at once (a
+# match on them would be dropped anyway, and it could hide no other).
+_MONTH_INITIAL = "".join(sorted({k[0] for k in MONTHS} | {k[0].upper() for k in MONTHS}))
+MONTH_DAY = re.compile(rf"\b(?=[{_MONTH_INITIAL}])(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+"
+                       rf"(?P<y>{_YEAR})\b")
 # "(29/7/2019)", "(7/9)"
 NUMERIC = re.compile(r"\((?P<d>\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(?P<m>\d{1,2})"
                      r"(?:/(?P<y>(?:19|20)?\d\d))?\)")
 # "Juli 2019"
-MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")
+MONTH_YEAR = re.compile(rf"\b(?=[{_MONTH_INITIAL}])(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b")
 # "2020-2022", "2016 - 2018", "2020"
 PERIOD = re.compile(rf"(?<![\d/\-])(?P<a>{_YEAR})(?:\s*(?:-|–|—|s\.d\.|hingga|sampai|to)\s*"
                     rf"(?P<b>{_YEAR}))?(?![\d/])")

@@ -268,10 +268,12 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _SMALL_WORDS]
         stripped = line.strip()
-        if len(words) >= 3 and len(stripped) < 200 and not stripped.endswith((".", "!", "?", '"',
-                                                                                "”", ":")):
+        if len(stripped) >= 200 or stripped.endswith((".", "!", "?", '"', "”", ":")):
+            pos += len(line) + 1
+            continue  # a sentence's line, not a headline's: its words need no look
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _SMALL_WORDS]
+        if len(words) >= 3:
             caps = sum(1 for w in words if w[0].isupper())
             if caps >= 0.75 * len(words):
                 out.append((pos, pos + len(line)))
