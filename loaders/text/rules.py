@@ -453,10 +453,10 @@ class Rules:
     def passive_chair(self, sa: int, sb: int, a: int, b: int) -> None:
         """'chaired by X', 'dipimpin langsung oleh X', 'co-led by A and B', 'hosted by X'."""
         text = self.text
-        pat = re.compile(r"(?<![\w\-])(?P<verb>(?:co-)?chaired by|co-led by|led by|dipimpin "
-                         r"(?:langsung\s+)?oleh|diketuai(?:\s+oleh)?|hosted by|diselenggarakan "
-                         r"oleh)\s+")
-        for m in pat.finditer(text, a, b):
+        if text.find("by", a, b) < 0 and text.find("oleh", a, b) < 0 and \
+                text.find("diketuai", a, b) < 0:
+            return  # no word of the passive
+        for m in _PASSIVE_CHAIR.finditer(text, a, b):
             verb = m.group("verb")
             before = self.doc.outer_mentions(a, m.start())
             objs = [x for x in before if x.type in BODIES + ("Event",)]
@@ -516,6 +516,8 @@ class Rules:
         "the G20 presidencies of Saudi Arabia in 2020 and Italy in 2021",
         "India will take over the G20 Presidency"."""
         text = self.text
+        if text.find("residen", a, b) < 0 and text.find("hairmanship", a, b) < 0:
+            return  # neither word is in the sentence
         for m in re.finditer(r"(?<![\w\-])(?:Presidency|Chairmanship|presidency|chairmanship|"
                              r"presidencies)(?![\w\-])", text[a:b]):
             t0, t1 = a + m.start(), a + m.end()
@@ -558,6 +560,8 @@ class Rules:
         """'Forum BIMST (Brunei, Indonesia, ...)', 'ASEAN beranggotakan ... (A, B, ...)',
         'Anggotanya adalah 11 negara (...)', 'the Regional Committee has eleven members: ...'."""
         text = self.text
+        if text.find("(", a, b) < 0 and text.find(":", a, b) < 0:
+            return  # no parenthesis and no colon: no list
         for lm in re.finditer(r"\(([^()]{10,400})\)|:\s+([^.;]{10,400})", text[a:b]):
             la = a + (lm.start(1) if lm.group(1) else lm.start(2))
             lb = a + (lm.end(1) if lm.group(1) else lm.end(2))
@@ -775,6 +779,8 @@ class Rules:
     def namely_lists(self, a: int, b: int) -> None:
         """'delegasi negara Plus Three, yakni Tiongkok, Jepang, dan Korea Selatan'."""
         text = self.text
+        if all(text.find(w, a, b) < 0 for w in ("yakni", "yaitu", "namely")):
+            return
         for m in re.finditer(r",?\s+(?:yakni|yaitu|namely)\s+", text[a:b]):
             ms, me = a + m.start(), a + m.end()
             before = [x for x in self.doc.outer_mentions(a, ms) if x.end == ms]
@@ -1359,6 +1365,9 @@ _ROLE_TRIGGER = compile_guarded(
     r"|(?P<member>[Aa]nggota|member of|a member of)"
     r"|(?P<host>tuan rumah|[Mm]enggelar|[Mm]enyelenggarakan|hosted|"
     r"(?:to |as )?host(?:s|ing)?(?: of)?))(?![\w\-])")
+_PASSIVE_CHAIR = compile_guarded(
+    r"(?<![\w\-])(?P<verb>(?:co-)?chaired by|co-led by|led by|dipimpin "
+    r"(?:langsung\s+)?oleh|diketuai(?:\s+oleh)?|hosted by|diselenggarakan oleh)\s+")
 _SINCE = re.compile(r"(?:Sejak|sejak|Since|since)\s+((?:19|20)\d\d)")
 _AGREEMENT_KEYS = ("mou", "nota", "memorand", "msp", "letter of intent", "loi", "kehendak",
                    "plan of action", "poa", "rencana aksi", "joint statement",
