@@ -1430,6 +1430,9 @@ def _only_body_ending(doc: DocAnalysis, head: str) -> Ent | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_LED_BY = re.compile(rf"(?:dipimpin(?:\s+oleh)?|led by|headed by)\s+(?P<name>{W.NAME})")
+
+
 def _people(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
@@ -1675,8 +1678,9 @@ def _people(doc: DocAnalysis) -> None:
                 continue  # "Anti Microbial Resistance (AMR)": a term defined, not a person
             doc.mention(ns0, ns0 + len(got[1]), _person(doc, got[1], ns0))
         # "dipimpin Loyce Pace", "led by Eric Hargan"
-        for m in re.finditer(rf"(?:dipimpin(?:\s+oleh)?|led by|headed by)\s+(?P<name>{W.NAME})",
-                             text[sa:sb]):
+        if text.find("dipimpin", sa, sb) < 0 and text.find("ed by", sa, sb) < 0:
+            continue
+        for m in _LED_BY.finditer(text[sa:sb]):
             ns0 = sa + m.start("name")
             if doc.mention_at(ns0) is not None or _POST_HEAD.match(text, ns0):
                 continue
