@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hdkg.loaders.reference import _exact, body_entries, body_names, country_names
+from hdkg.loaders.reference import (
+    _exact,
+    body_entries,
+    body_names,
+    country_names,
+    on_clear_caches,
+)
 
 
 @dataclass(frozen=True)
@@ -141,3 +147,8 @@ def body_info() -> dict[str, tuple[str, str, str | None, str | None]]:
 
 def ambiguous_country_name(name: str) -> bool:
     return name in _SKIP_COUNTRY_NAMES
+
+
+# Built from the reference files: forgotten with them.
+on_clear_caches(matcher.cache_clear)
+on_clear_caches(body_info.cache_clear)

@@ -12,8 +12,15 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from hdkg.loaders.reference import country_iso3, country_short_name, find_body, norm_key
+from hdkg.loaders.reference import (
+    country_iso3,
+    country_short_name,
+    find_body,
+    norm_key,
+    on_clear_caches,
+)
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import dateline_year, find_dates
 from hdkg.loaders.text.first_chars import compile_guarded
@@ -2123,7 +2130,6 @@ def _misspelt_countries(doc: DocAnalysis) -> None:
     is mostly states, and only a near spelling (rapidfuzz ratio >= 88) of a known name."""
     from rapidfuzz import fuzz, process
 
-    from hdkg.loaders.reference import country_names
 
     text = doc.text
     names = None
@@ -2141,13 +2147,26 @@ def _misspelt_countries(doc: DocAnalysis) -> None:
             if doc.covered(a) or doc.mention_at(a) is not None:
                 continue
             if names is None:
-                names = {n.casefold(): iso for n, iso in country_names().items() if len(n) > 4}
-            hit = process.extractOne(item.group(1).casefold(), list(names), scorer=fuzz.ratio,
+                names, choices = _fuzzy_country_names()
+            hit = process.extractOne(item.group(1).casefold(), choices, scorer=fuzz.ratio,
                                      score_cutoff=88)
             if hit is None:
                 continue
             iso = names[hit[0]]
             doc.mention(a, b, _country_entity(doc, iso, item.group(1), a))
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_country_names() -> tuple[dict[str, str], list[str]]:
+    """Country names longer than four letters, case-folded, -> ISO code; and their list (what
+    a misspelt name is compared with), made once."""
+    from hdkg.loaders.reference import country_names
+
+    names = {n.casefold(): iso for n, iso in country_names().items() if len(n) > 4}
+    return names, list(names)
+
+
+on_clear_caches(_fuzzy_country_names.cache_clear)  # read from the reference files
 
 
 # --- entry point --------------------------------------------------------------------------

@@ -72,6 +72,7 @@ class Rules:
         self.explaining = explaining
         self.text = doc.text
         self.triggers = TriggerScan(doc.text)
+        self._clauses: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self.facts: list[FactRec] = []
         self.notes: list[tuple[int, str]] = []
         self._post_spans = [(m.post.start, m.post.end) for m in doc.mentions if m.post]
@@ -108,14 +109,18 @@ class Rules:
         """Why a rule that saw its trigger made no fact: `hdkg extract --explain` prints it."""
         self.notes.append((pos, message))
 
-    def clauses(self, a: int, b: int) -> list[tuple[int, int]]:
-        out = []
-        pos = a
-        for m in _CLAUSE.finditer(self.text, a, b):
-            out.append((pos, m.start()))
-            pos = m.end()
-        out.append((pos, b))
-        return out
+    def clauses(self, a: int, b: int) -> tuple[tuple[int, int], ...]:
+        """The clauses of [a, b), worked out once per span (the rules ask often)."""
+        got = self._clauses.get((a, b))
+        if got is None:
+            out = []
+            pos = a
+            for m in _CLAUSE.finditer(self.text, a, b):
+                out.append((pos, m.start()))
+                pos = m.end()
+            out.append((pos, b))
+            got = self._clauses[(a, b)] = tuple(out)
+        return got
 
     def in_post(self, m: Mention) -> bool:
         i = bisect.bisect_right(self._post_starts, m.start) - 1
