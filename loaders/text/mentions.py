@@ -188,19 +188,18 @@ class DocAnalysis:
 
     def forget(self, key: str, *more: str) -> None:
         keys = {key, *more}
-        self.mentions = [m for m in self.mentions if m.key not in keys]
-        self._by_start = {}
-        for m in self.mentions:
-            self._by_start.setdefault(m.start, []).append(m)
-        self._sorted = None
-        self._scans.clear()
+        self._keep([m for m in self.mentions if m.key not in keys])
 
     def forget_mention(self, m: Mention) -> None:
         """Drop one mention that a longer name has replaced."""
-        self.mentions = [x for x in self.mentions if x is not m]
+        self._keep([x for x in self.mentions if x is not m])
+
+    def _keep(self, mentions: list[Mention]) -> None:
+        """Keep only `mentions`, and rebuild the lookups made from them."""
+        self.mentions = mentions
         self._by_start = {}
-        for x in self.mentions:
-            self._by_start.setdefault(x.start, []).append(x)
+        for m in mentions:
+            self._by_start.setdefault(m.start, []).append(m)
         self._sorted = None
         self._scans.clear()
 
