@@ -74,3 +74,16 @@ def test_finds_triggers_and_answers_any() -> None:
     assert scan.any("participated_in", 0, first)
     assert not scan.any("member_of", 0, first)
     assert not re.search("anggota", TEXT[:first])
+
+
+def test_a_letter_that_lowers_to_two_keeps_the_places() -> None:
+    """'İ' lowers to two characters: the index keys each word by itself then."""
+    text = "İstanbul: Menteri menghadiri pertemuan itu. Delegasi dihadiri oleh Jepang."
+    assert len(text.lower()) != len(text)
+    scan = TriggerScan(text)
+    for predicate, groups in lexicon().items():
+        for group in groups:
+            assert _scan(scan, predicate, group, 0, len(text)) == \
+                _regex(predicate, group, text, 0, len(text))
+    assert [m.group(0) for m in scan.finditer("participated_in", "actor_verbs", 0,
+                                              len(text))] == ["menghadiri"]

@@ -52,6 +52,7 @@ def trigger_pattern(predicate: str, group: str) -> re.Pattern[str]:
 
 _WORD = re.compile(r"\w+")
 KEY = 4  # letters of a word's opening that index it
+_OPENING = re.compile(rf"(\w{{1,{KEY}}})\w*")  # a word, its opening captured
 
 
 def openings(phrase: str) -> frozenset[str] | None:
@@ -128,8 +129,13 @@ class TriggerScan:
     def __init__(self, text: str) -> None:
         self.text = text
         self._words: dict[str, list[int]] = {}
-        starts = list(map(re.Match.start, _WORD.finditer(text)))
-        keys = [w[:KEY].lower() for w in _WORD.findall(text)]
+        low = text.lower()
+        if len(low) != len(text):  # a letter that lowers to two: key each word by itself
+            starts = list(map(re.Match.start, _WORD.finditer(text)))
+            keys = [w[:KEY].lower() for w in _WORD.findall(text)]
+        else:  # the same places in both: the keys come out of the regex
+            starts = list(map(re.Match.start, _OPENING.finditer(low)))
+            keys = _OPENING.findall(low)
         wanted = _all_openings()
         for i in [i for i, k in enumerate(keys) if k in wanted]:
             s = starts[i]
