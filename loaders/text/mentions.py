@@ -952,6 +952,9 @@ def _defined_bodies(doc: DocAnalysis) -> None:
         doc.claim(a, b)
 
 
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-&]{1,11})\)")
+
+
 def _local_names(doc: DocAnalysis) -> None:
     """Names a document defines for itself: 'Long Name (ACR)', and the short form of a
     reference body's name ('the Regional Committee' for the WHO Regional Committee ...)."""
@@ -959,11 +962,18 @@ def _local_names(doc: DocAnalysis) -> None:
     for m in doc.mentions:
         if m.type in ("Organization", "Forum"):
             by_end.setdefault(m.end, []).append(m)
-    for pm in re.finditer(r"\s*\(([A-Z][A-Za-z0-9\-&]{1,11})\)", doc.text):
+    text = doc.text
+    last = 0
+    for pm in _PAREN_ACRONYM.finditer(text):
+        # The name ends where the white space before the parenthesis starts.
+        start = pm.start()
+        while start > last and text[start - 1].isspace():
+            start -= 1
+        last = pm.end()
         acr = pm.group(1)
         if acr in doc.acronyms or find_body(acr) is not None or country_iso3(acr):
             continue
-        before = by_end.get(pm.start(), [])
+        before = by_end.get(start, [])
         if before:
             doc.acronyms[acr] = max(before, key=lambda m: m.end - m.start).key
     shorts: dict[str, set[str]] = {}
