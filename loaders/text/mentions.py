@@ -23,9 +23,10 @@ from hdkg.loaders.reference import (
 )
 from hdkg.loaders.text import words as W
 from hdkg.loaders.text.dates import dateline_year, find_dates
-from hdkg.loaders.text.first_chars import compile_guarded
+from hdkg.loaders.text.first_chars import alternatives, compile_guarded
 from hdkg.loaders.text.gazetteer import ambiguous_country_name, body_info, find_names
 from hdkg.loaders.text.sentences import MAX_SENTENCE, split_sentences
+from hdkg.loaders.text.word_index import PhraseSet, WordIndex
 
 
 @dataclass
@@ -110,6 +111,7 @@ class DocAnalysis:
         self.mentions: list[Mention] = []
         self.acronyms: dict[str, str] = {}
         self.sentences = split_sentences(text)
+        self.words = WordIndex(text)  # where the big alternations of words can start
         self.headlines = headline_spans(text)
         self._headline_starts = [a for a, _b in self.headlines]
         self._sentence_starts = [a for a, _b in self.sentences]
@@ -412,10 +414,9 @@ def _inner_parent(doc: DocAnalysis, e: Ent, a: int, b: int) -> None:
 # --- step 2: body names around head nouns -------------------------------------------------
 
 _CONNECT = frozenset("dan serta and of for on & untuk".split())
-_HEAD_ID = compile_guarded(r"(?<![\w\-])(?:" + "|".join(
-    sorted((re.escape(h) for h in W.BODY_HEADS_ID), key=len, reverse=True)) + r")(?![\w\-])")
-_HEAD_EN = compile_guarded(r"(?<![\w\-])(?:" + "|".join(
-    sorted((re.escape(h) for h in W.BODY_HEADS_EN), key=len, reverse=True)) + r")(?![\w\-])")
+_HEADS_ID = PhraseSet(sorted((re.escape(h) for h in W.BODY_HEADS_ID), key=len, reverse=True))
+_HEADS_EN = PhraseSet(sorted((re.escape(h) for h in W.BODY_HEADS_EN), key=len, reverse=True))
+_HEAD_ID = _HEADS_ID.plain
 _CAP = re.compile(r"(?:[A-Z][\w'’\-]*|\d+(?:-[A-Z][a-z]+)?[A-Za-z]*)(?:\.[A-Z][\w]*)*\.?")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _ACR = re.compile(r"[A-Z][A-Za-z0-9\-&]{1,11}")
@@ -621,7 +622,7 @@ def _bodies(doc: DocAnalysis) -> None:
         if doc.in_headline(sa):
             continue
         found: list[tuple[int, int, str, str]] = []
-        for m in _HEAD_ID.finditer(text, sa, sb):
+        for m in _HEADS_ID.finditer(doc.words, sa, sb):
             head = m.group(0)
             if head[0].islower():
                 continue
@@ -635,7 +636,7 @@ def _bodies(doc: DocAnalysis) -> None:
                     end = max(end, mm.end())
             if end > m.end():
                 found.append((m.start(), end, head, W.BODY_HEADS_ID[head], m.start()))
-        for m in _HEAD_EN.finditer(text, sa, sb):
+        for m in _HEADS_EN.finditer(doc.words, sa, sb):
             head = m.group(0)
             if doc.covered(m.start()):
                 continue
@@ -1007,8 +1008,8 @@ def _acronym_mentions(doc: DocAnalysis) -> None:
 
 # --- step 3: people -----------------------------------------------------------------------
 
-_POST_HEAD = compile_guarded(r"(?<![\w\-])(?:" + W.POST_HEADS_EN + "|" + W.POST_HEADS_ID +
-                        r")(?![\w\-])")
+_POST_HEADS = PhraseSet(alternatives(W.POST_HEADS_EN + "|" + W.POST_HEADS_ID))
+_POST_HEAD = _POST_HEADS.plain
 _FILLER = re.compile(r"\s+(?:saat itu|kala itu|ketika itu|at the time|saat ini)(?=[\s,])")
 _NAME_AFTER = re.compile(rf"(?P<sep>\s*,\s*|\s+)(?P<titles>{W.TITLES})(?P<name>{W.NAME})"
                          rf"(?P<deg>{W.DEGREES})")
@@ -1456,7 +1457,7 @@ def _people(doc: DocAnalysis) -> None:
             continue
         # Post, then name: "Wakil Menteri Kesehatan RI Dante Saksono Harbuwono".
         post_until = -1
-        for m in _POST_HEAD.finditer(text, sa, sb):
+        for m in _POST_HEADS.finditer(doc.words, sa, sb):
             if doc.claimed(m.start(), m.end()) or m.start() < post_until:
                 continue
             if any(x.start < m.start() < x.end for x in doc.mentions_in_window(m.start())
@@ -1807,11 +1808,11 @@ _RUN = re.compile(r"[\w\-]+")
 
 # --- step 4: events -----------------------------------------------------------------------
 
-_EV_ID = compile_guarded(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID}|Kick Off Meeting)(?![\w\-])")
+_EV_IDS = PhraseSet([*alternatives(W.EVENT_HEADS_ID), "Kick Off Meeting"])
 # A head in lower case names an event when a capitalised name follows it at once ("resepsi
 # Peringatan Hubungan Diplomatik", "konferensi Malaria 2012").
-_EV_ID_LOWER = compile_guarded(rf"(?<![\w\-])(?:{W.EVENT_HEADS_ID.lower()})(?=\s+[A-Z][a-z])")
-_EV_GENERIC = compile_guarded(rf"(?<![\w\-])(?:{W.GENERIC_EVENTS})(?![\w\-])", re.IGNORECASE)
+_EV_IDS_LOWER = PhraseSet(alternatives(W.EVENT_HEADS_ID.lower()), tail=r"(?=\s+[A-Z][a-z])")
+_EV_GENERICS = PhraseSet(alternatives(W.GENERIC_EVENTS), flags=re.IGNORECASE)
 _EV_ORD_EN = compile_guarded(rf"(?<![\w\-])(?:the\s+)?(?P<ord>{W.EN_ORDINAL}|first|second|third|"
                         rf"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+", re.IGNORECASE)
 _EV_HEAD_EN = compile_guarded(rf"(?:{W.EVENT_HEADS_EN})(?![\w\-])")
@@ -1957,8 +1958,8 @@ def _events(doc: DocAnalysis) -> None:
     text = doc.text
     for sa, sb in doc.sentences:
         spans: list[tuple[int, int, int | None]] = []
-        heads = list(_EV_ID.finditer(text, sa, sb))
-        heads += [m for m in _EV_ID_LOWER.finditer(text, sa, sb)
+        heads = _EV_IDS.finditer(doc.words, sa, sb)
+        heads += [m for m in _EV_IDS_LOWER.finditer(doc.words, sa, sb)
                   if doc.mention_at(_WS.match(text, m.end()).end()) is None]
         for m in heads:
             pos = m.end()
@@ -1987,7 +1988,7 @@ def _events(doc: DocAnalysis) -> None:
             if end == m.end() and ordinal is None:
                 continue
             spans.append((m.start(), end, ordinal))
-        for m in _EV_GENERIC.finditer(text, sa, sb):
+        for m in _EV_GENERICS.finditer(doc.words, sa, sb):
             end = m.end()
             pm = re.compile(r"\s*\([^()]{3,40}\)").match(text, end)
             if pm:

@@ -71,7 +71,7 @@ class Rules:
         # still says why it made nothing; extracting skips such sentences.
         self.explaining = explaining
         self.text = doc.text
-        self.triggers = TriggerScan(doc.text)
+        self.triggers = TriggerScan(doc.words)
         self._clauses: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self.facts: list[FactRec] = []
         self.notes: list[tuple[int, str]] = []

@@ -1,15 +1,19 @@
-"""The trigger index finds exactly what the trigger regexes find, only faster: a group is
-tried at the words its phrases can start with (loaders/text/triggers.py)."""
+"""Phrase sets find exactly what their regexes find, only faster: an alternation is tried at
+the words its phrases can start with (loaders/text/word_index.py), for the trigger groups
+(loaders/text/triggers.py) and the heads of posts, bodies and events (mentions.py)."""
 
 from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
+import hdkg.loaders.text.mentions as M
 from hdkg.loaders.text.sentences import split_sentences
-from hdkg.loaders.text.triggers import TriggerScan, lexicon, openings, trigger_pattern
+from hdkg.loaders.text.triggers import TriggerScan, lexicon, trigger_pattern
+from hdkg.loaders.text.word_index import PhraseSet, WordIndex, openings
 
 TEXT = (
     "Menteri Kesehatan menghadiri pertemuan itu dan memberikan sambutan pada pembukaan. "
@@ -55,7 +59,7 @@ def test_openings_of_groups_and_optional_parts() -> None:
 @pytest.mark.parametrize(("predicate", "group"), [
     (p, g) for p, groups in lexicon().items() for g in groups])
 def test_same_matches_as_the_regex_per_sentence(predicate: str, group: str) -> None:
-    scan = TriggerScan(TEXT)
+    scan = TriggerScan(WordIndex(TEXT))
     for a, b in split_sentences(TEXT):
         assert _scan(scan, predicate, group, a, b) == _regex(predicate, group, TEXT, a, b)
     # and over arbitrary windows, which cut words and phrases
@@ -67,7 +71,7 @@ def test_same_matches_as_the_regex_per_sentence(predicate: str, group: str) -> N
 
 
 def test_finds_triggers_and_answers_any() -> None:
-    scan = TriggerScan(TEXT)
+    scan = TriggerScan(WordIndex(TEXT))
     got = [m.group(0) for m in scan.finditer("participated_in", "actor_verbs", 0, len(TEXT))]
     assert "menghadiri" in got and "memberikan sambutan" in got
     first = TEXT.index(".") + 1
@@ -80,10 +84,33 @@ def test_a_letter_that_lowers_to_two_keeps_the_places() -> None:
     """'İ' lowers to two characters: the index keys each word by itself then."""
     text = "İstanbul: Menteri menghadiri pertemuan itu. Delegasi dihadiri oleh Jepang."
     assert len(text.lower()) != len(text)
-    scan = TriggerScan(text)
+    scan = TriggerScan(WordIndex(text))
     for predicate, groups in lexicon().items():
         for group in groups:
             assert _scan(scan, predicate, group, 0, len(text)) == \
                 _regex(predicate, group, text, 0, len(text))
     assert [m.group(0) for m in scan.finditer("participated_in", "actor_verbs", 0,
                                               len(text))] == ["menghadiri"]
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+MENTION_SETS = ["_POST_HEADS", "_HEADS_ID", "_HEADS_EN", "_EV_IDS", "_EV_IDS_LOWER",
+                "_EV_GENERICS"]
+
+
+@pytest.mark.parametrize("name", MENTION_SETS)
+def test_mention_phrase_sets_find_what_their_regex_finds(name: str) -> None:
+    phrases: PhraseSet = getattr(M, name)
+    assert phrases.keyed is not None  # every head is indexed
+    texts = [TEXT, TEXT.upper(), TEXT.lower()]
+    if SHARED.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(SHARED.glob("**/*.txt"))]
+    rng = random.Random(11)
+    for text in texts:
+        index = WordIndex(text)
+        windows = [*split_sentences(text), (0, len(text))]
+        windows += [sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))
+                    for _ in range(20)]
+        for a, b in windows:
+            assert [m.span() for m in phrases.finditer(index, a, b)] == \
+                [m.span() for m in phrases.plain.finditer(text, a, b)]
