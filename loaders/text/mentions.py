@@ -1174,6 +1174,13 @@ def _trailing_name_start(run: str) -> int | None:
     return start
 
 
+def _full_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | None:
+    """`_clean_name`, kept only when two words or more are left: where no title marks a
+    name, one word alone is too weak to be one."""
+    got = _clean_name(doc, start, name)
+    return got if got is not None and len(got[1].split()) >= 2 else None
+
+
 def _clean_name(doc: DocAnalysis, start: int, name: str) -> tuple[int, str] | None:
     """Cut a candidate name where it runs into a non-name word; None if nothing is left."""
     toks = name.split()
@@ -1588,8 +1595,8 @@ def _people(doc: DocAnalysis) -> None:
                 kin = True
             else:
                 kin = False
-            got = _clean_name(doc, ns0, m.group("name"))
-            if got is None or len(got[1].split()) < 2:
+            got = _full_name(doc, ns0, m.group("name"))
+            if got is None:
                 continue
             ns, name = got
             if ns + len(name) != ns0 + len(m.group("name")):
@@ -1622,8 +1629,8 @@ def _people(doc: DocAnalysis) -> None:
             ns0 = sa + m.start("name")
             if hp is None:
                 continue
-            got = _clean_name(doc, ns0, m.group("name"))
-            if got is None or len(got[1].split()) < 2:
+            got = _full_name(doc, ns0, m.group("name"))
+            if got is None:
                 continue
             ns, name = got
             if ns + len(name) != ns0 + len(m.group("name")):
@@ -1662,8 +1669,8 @@ def _people(doc: DocAnalysis) -> None:
             hp = _POST_HEAD.match(text, poss.end()) or _LOWER_MINISTER.match(text, poss.end())
             if hp is None:
                 continue
-            got = _clean_name(doc, ns0, m.group("name"))
-            if got is None or len(got[1].split()) < 2:
+            got = _full_name(doc, ns0, m.group("name"))
+            if got is None:
                 continue
             ns, name = got
             post_end, role, inside = parse_post(doc, hp.start(), hp.end(), sb)
@@ -1701,8 +1708,8 @@ def _people(doc: DocAnalysis) -> None:
             ns0 = sa + m.start("name")
             if doc.mention_at(ns0) is not None or _POST_HEAD.match(text, ns0):
                 continue
-            got = _clean_name(doc, ns0, m.group("name"))
-            if got is None or len(got[1].split()) < 2:
+            got = _full_name(doc, ns0, m.group("name"))
+            if got is None:
                 continue
             ns, name = got
             doc.mention(ns, ns + len(name), _person(doc, name, ns))
