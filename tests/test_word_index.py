@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import hdkg.loaders.text.mentions as M
+import hdkg.loaders.text.rules as R
 from hdkg.loaders.text.sentences import split_sentences
 from hdkg.loaders.text.triggers import TriggerScan, lexicon, trigger_pattern
 from hdkg.loaders.text.word_index import PhraseSet, WordIndex, openings
@@ -94,13 +95,14 @@ def test_a_letter_that_lowers_to_two_keeps_the_places() -> None:
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-MENTION_SETS = ["_POST_HEADS", "_HEADS_ID", "_HEADS_EN", "_EV_IDS", "_EV_IDS_LOWER",
-                "_EV_GENERICS"]
+PHRASE_SETS = [(M, "_POST_HEADS"), (M, "_HEADS_ID"), (M, "_HEADS_EN"), (M, "_EV_IDS"),
+               (M, "_EV_IDS_LOWER"), (M, "_EV_GENERICS"), (R, "_PRESIDENCY")]
 
 
-@pytest.mark.parametrize("name", MENTION_SETS)
-def test_mention_phrase_sets_find_what_their_regex_finds(name: str) -> None:
-    phrases: PhraseSet = getattr(M, name)
+@pytest.mark.parametrize(("module", "name"), PHRASE_SETS, ids=[n for _m, n in PHRASE_SETS])
+def test_phrase_sets_of_the_rules_find_what_their_regex_finds(module: object, name: str
+                                                              ) -> None:
+    phrases: PhraseSet = getattr(module, name)
     assert phrases.keyed is not None  # every head is indexed
     texts = [TEXT, TEXT.upper(), TEXT.lower()]
     if SHARED.is_dir():

@@ -13,6 +13,7 @@ from hdkg.loaders.text.dates import find_periods
 from hdkg.loaders.text.first_chars import compile_guarded
 from hdkg.loaders.text.mentions import _WS, DocAnalysis, Ent, Mention
 from hdkg.loaders.text.triggers import TriggerScan
+from hdkg.loaders.text.word_index import PhraseSet
 from hdkg.loaders.text.words import SHORT_POSTS
 
 ACTORS = ("Person", "Country", "Organization", "Forum")
@@ -724,7 +725,7 @@ class Rules:
         'the G20 Presidency that Indonesia holds', 'the MIKTA chairmanship was passed from
         Australia to Turkey'."""
         text = self.text
-        for m in _PRESIDENCY.finditer(text, a, b):
+        for m in _PRESIDENCY.finditer(self.doc.words, a, b):
             body = next((x for x in self.doc.outer_mentions(max(a, m.start() - 60), m.start())
                          if x.type in BODIES and x.end >= m.start() - 1), None)
             states: list[Mention] = []
@@ -1352,8 +1353,8 @@ _CHAIR_POST = re.compile(r"(?:Ketua|Chair|Chairman|Chairperson|Chairwoman|[Cc]o-
                          r"Delegation|Panitia|Tim|Team))")
 _MEMBER_NOUN = re.compile(r"\s+(?:member\s+)?(?:countries|states|nations|economies|members)\b|"
                           r"\s+(?:negara(?:-negara)?\s+)?anggota(?:nya)?\b")
-_PRESIDENCY = compile_guarded(r"(?<![\w\-])(?:Presidensi|Presidency|presidency|Keketuaan|keketuaan|"
-                         r"Chairmanship|chairmanship|Chairship|chairship)(?![\w\-])")
+_PRESIDENCY = PhraseSet(["Presidensi", "Presidency", "presidency", "Keketuaan", "keketuaan",
+                         "Chairmanship", "chairmanship", "Chairship", "chairship"])
 _HELD_BY = re.compile(r"\s+(?:that|which|yang)\s+(?:is\s+)?(?:held\s+by\s+|dipegang\s+(?:oleh\s+)?|"
                       r"diemban\s+(?:oleh\s+)?)?(?=[A-Z])")
 _PASSED = re.compile(r"\s+(?:was|is|has been)\s+(?:passed|handed(?:\s+over)?|transferred)\s+"

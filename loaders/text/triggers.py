@@ -6,6 +6,7 @@ so that a phrase real text uses is added without touching the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from importlib.resources import files
@@ -51,12 +52,18 @@ def phrase_set(predicate: str, group: str) -> PhraseSet:
     return PhraseSet(sorted(lexicon()[predicate][group], key=len, reverse=True), wrap=_case)
 
 
+@cache
+def _groups(predicate: str) -> tuple[tuple[str, PhraseSet], ...]:
+    return tuple((g, phrase_set(predicate, g)) for g in lexicon()[predicate])
+
+
 class TriggerScan:
     """The triggers of one document, found per sentence through the document's word index."""
 
     def __init__(self, index: WordIndex) -> None:
         self.index = index
         self._found: dict[tuple[str, str, int, int], list[re.Match[str]]] = {}
+        self._openers: dict[str, list[int] | None] = {}
 
     def finditer(self, predicate: str, group: str, a: int, b: int) -> list[re.Match[str]]:
         """The group's triggers in [a, b), left to right, not overlapping."""
@@ -68,8 +75,14 @@ class TriggerScan:
 
     def any(self, predicate: str, a: int, b: int) -> bool:
         """Whether any trigger of a predicate lies in [a, b). Most sentences hold no word a
-        trigger of the predicate can start with: a bisection per group says so."""
-        groups = lexicon()[predicate]
-        if not any(phrase_set(predicate, g).can_start(self.index, a, b) for g in groups):
-            return False
-        return any(self.finditer(predicate, g, a, b) for g in groups)
+        trigger of the predicate can start with: one bisection says so."""
+        if predicate not in self._openers:
+            sets = _groups(predicate)
+            self._openers[predicate] = None if any(ps.keyed is None for _g, ps in sets) else \
+                sorted({p for _g, ps in sets for p in self.index.spots(ps)[0]})
+        starts = self._openers[predicate]
+        if starts is not None:  # None: some group is scanned whole, so always look
+            i = bisect.bisect_left(starts, a)
+            if i == len(starts) or starts[i] >= b:
+                return False
+        return any(self.finditer(predicate, g, a, b) for g, _ps in _groups(predicate))

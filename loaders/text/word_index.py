@@ -138,11 +138,3 @@ class PhraseSet:
                     last = m.end()
             i += 1
         return got
-
-    def can_start(self, index: WordIndex, a: int, b: int) -> bool:
-        """Whether some word in [a, b) opens like a phrase of the set (always, unindexed)."""
-        if self.keyed is None:
-            return True
-        starts, _keys = index.spots(self)
-        i = bisect.bisect_left(starts, a)
-        return i < len(starts) and starts[i] < b
