@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MONTHS = {
@@ -95,14 +96,64 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             continue
         y = int(m.group("y")) if m.group("y") else None
         add(m.start(), m.end(), y, month, int(m.group("d1")))
-    for m in MONTH_DAY.finditer(text):
+    years = _year_windows(text)
+    for m in _matches_ending_at_years(MONTH_DAY, text, years, _before_day):
         if m.group("m").lower() in MONTHS:
             add(m.start(), m.end(), int(m.group("y")), MONTHS[m.group("m").lower()],
                 int(m.group("d")))
-    for m in MONTH_YEAR.finditer(text):
+    for m in _matches_ending_at_years(MONTH_YEAR, text, years, _before_month):
         if m.group("m").lower() in MONTHS:
             add(m.start(), m.end(), int(m.group("y")), MONTHS[m.group("m").lower()], None)
     out.sort(key=lambda x: x.start)
+    return out
+
+
+_A_YEAR = re.compile(_YEAR)
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """(where the white space before it starts, where it ends) of every four digits that
+    could be a year: month-first dates end with one, so they are looked for only there."""
+    out = []
+    for y in _A_YEAR.finditer(text):
+        start = y.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        out.append((start, y.end()))
+    return out
+
+
+def _before_month(text: str, ws: int) -> int:
+    """Where a month name (3-9 letters, and the character before it) can start, for a
+    "<month> <year>" whose white space before the year starts at `ws`."""
+    return max(0, ws - 10)
+
+
+def _before_day(text: str, ws: int) -> int:
+    """Where "<month> <day>, <year>" can start, its year's white space starting at `ws`:
+    back over the comma, the day and the white space before it, then a month name."""
+    i = ws - 1 if ws and text[ws - 1] == "," else ws
+    while i and text[i - 1].isdigit():
+        i -= 1
+    while i and text[i - 1].isspace():
+        i -= 1
+    return max(0, i - 10)
+
+
+def _matches_ending_at_years(pattern: re.Pattern[str], text: str,
+                             years: list[tuple[int, int]],
+                             start: Callable[[str, int], int]) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches end with a year: each year's
+    window (from where `start` says such a match can begin) is searched, so that the rest of
+    the text is not. The matches are those of the whole scan (tested)."""
+    out: list[re.Match] = []
+    last = 0
+    for ws, end in years:
+        m = pattern.search(text, max(last, start(text, ws)), min(len(text), end + 1))
+        while m is not None and m.end() <= end:
+            out.append(m)
+            last = m.end()
+            m = pattern.search(text, last, min(len(text), end + 1))
     return out
 
 
