@@ -1651,9 +1651,9 @@ def _people(doc: DocAnalysis) -> None:
                 # "..., Rina Kusuma Wardhani mengemban jabatan Direktur ...": the name right
                 # before the verb of taking a post is a person's.
                 nm = _NAME_ENDING.search(text, max(sa, m.start() - 90), m.start() - 1)
-                got = _clean_name(doc, nm.start("name"), nm.group("name")) if nm else None
-                if got is None or len(got[1].split()) < 2 or \
-                        got[0] + len(got[1]) != nm.end("name") or doc.covered(got[0]):
+                got = _full_name(doc, nm.start("name"), nm.group("name")) if nm else None
+                if got is None or got[0] + len(got[1]) != nm.end("name") or \
+                        doc.covered(got[0]):
                     continue
                 people = [doc.mention(got[0], got[0] + len(got[1]), _person(doc, got[1],
                                                                              got[0]))]
