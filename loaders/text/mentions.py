@@ -1691,8 +1691,8 @@ def _people(doc: DocAnalysis) -> None:
         for ns0, cname in _context_names(text, sa, sb):
             if doc.covered(ns0) or doc.claimed(ns0, ns0 + len(cname)):
                 continue
-            got = _clean_name(doc, ns0, cname)
-            if got is None or len(got[1].split()) < 2 or got[1] != cname:
+            got = _full_name(doc, ns0, cname)
+            if got is None or got[1] != cname:
                 continue
             if any(w in W.GENERIC_BODY_WORDS or w in W.BODY_HEADS_EN or w in W.BODY_HEADS_ID
                    or w in W.VENUE_WORDS for w in got[1].split()):
