@@ -49,8 +49,17 @@ def node_create_query(label: str) -> str:
             f"SET n += row.props, {lists} RETURN row.id AS id, elementId(n) AS eid")
 
 
+NODE_CREATE_ANY_QUERY = (f"UNWIND $rows AS row CREATE (n:{ENTITY}:$(row.label) {{id: row.id}}) "
+                         f"SET n += row.props, "
+                         f"{', '.join(f'n.{p} = row.{p}' for p in NODE_LISTS)} "
+                         f"RETURN row.id AS id, elementId(n) AS eid")
+"""node_create_query for nodes of several labels at once (the label is in the row): one
+statement planned once, for a load into a database that holds no :Entity yet."""
+
 NODE_EXISTS_QUERY = (f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, "
-                     f"elementId(n) AS eid")
+                     f"elementId(n) AS eid, labels(n) AS labels, properties(n) AS p")
+"""Which of a batch's nodes are there, with what they hold (a known node that would not
+change is not written again)."""
 
 
 def label_count_query(label: str) -> str:
@@ -93,9 +102,17 @@ def rel_create_query(rel_type: str) -> str:
             f"CREATE (a)-[r:{rel_type} {{fact_id: row.fact_id}}]->(b) SET {REL_NEW_PROPS}")
 
 
+REL_CREATE_ANY_QUERY = (f"UNWIND $rows AS row {_ends(True)}"
+                        f"CREATE (a)-[r:$(row.type) {{fact_id: row.fact_id}}]->(b) "
+                        f"SET {REL_NEW_PROPS}")
+"""rel_create_query for facts of several types at once (the type is in the row): one
+statement planned once, instead of one per type, for the types still empty in a load."""
+
+
 def rel_exists_query(rel_type: str) -> str:
+    """Which of a batch's facts are there, with what they hold (as NODE_EXISTS_QUERY)."""
     return (f"UNWIND $ids AS id MATCH ()-[r:{rel_type} {{fact_id: id}}]->() "
-            f"RETURN DISTINCT id")
+            f"RETURN id, properties(r) AS p")
 
 
 def rel_count_query(rel_type: str) -> str:
@@ -111,8 +128,10 @@ def _link_query(verb: str, rel_type: str, by_element_id: bool, a: str, b: str) -
 STATES_QUERY = _link_query("MERGE", STATES, False, "d", "e")
 STATES_MERGE_QUERY = _link_query("MERGE", STATES, True, "d", "e")
 STATES_CREATE_QUERY = _link_query("CREATE", STATES, True, "d", "e")
-STATES_DEGREE_QUERY = (f"UNWIND $ids AS id MATCH (d) WHERE elementId(d) = id "
-                       f"RETURN id, COUNT {{ (d)-[:{STATES}]->() }} AS c")
+STATES_LINKED_QUERY = (f"UNWIND $ids AS id MATCH (d) WHERE elementId(d) = id "
+                       f"RETURN id, [(d)-[:{STATES}]->(e) | e.id] AS linked")
+"""The ids each document (by element id) already STATES: none, and its links are CREATEd;
+some, and only the missing ones are MERGEd."""
 
 _BODY = " OR ".join(f"{{v}}:{t.value}" for t in sorted(WITHIN_TYPES, key=lambda t: t.value))
 PART_OF_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_REL_TYPES[Predicate.part_of]}]->(b:{ENTITY}) "
@@ -121,5 +140,6 @@ PART_OF_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_REL_TYPES[Predicate.part_of
 WITHIN_EDGES_QUERY = (f"MATCH (a:{ENTITY})-[:{NEO4J_WITHIN}]->(b:{ENTITY}) "
                       f"RETURN a.id AS a, b.id AS b")
 WITHIN_CREATE_QUERY = _link_query("CREATE", NEO4J_WITHIN, False, "a", "b")
+WITHIN_CREATE_BY_EID_QUERY = _link_query("CREATE", NEO4J_WITHIN, True, "a", "b")
 WITHIN_DELETE_QUERY = (f"UNWIND $rows AS row MATCH (:{ENTITY} {{id: row.a}})"
                        f"-[w:{NEO4J_WITHIN}]->(:{ENTITY} {{id: row.b}}) DELETE w")

@@ -45,13 +45,17 @@ from hdkg.graph.neo4j.connect import connect, resolve
 from hdkg.graph.neo4j.cypher import (
     AWAIT_INDEXES,
     NODE_COUNT_QUERY,
+    NODE_CREATE_ANY_QUERY,
     NODE_EXISTS_QUERY,
+    NODE_LISTS,
     PART_OF_EDGES_QUERY,
+    REL_CREATE_ANY_QUERY,
     STATES,
     STATES_CREATE_QUERY,
-    STATES_DEGREE_QUERY,
+    STATES_LINKED_QUERY,
     STATES_MERGE_QUERY,
     STATES_QUERY,
+    WITHIN_CREATE_BY_EID_QUERY,
     WITHIN_CREATE_QUERY,
     WITHIN_DELETE_QUERY,
     WITHIN_EDGES_QUERY,
@@ -82,24 +86,38 @@ Progress = Callable[[str, int, int], None]
 """Called after each batch with (what is being written, rows done, rows in all)."""
 
 
-def write_within(driver: Driver, database: str | None = None,
-                 batch_size: int = 10_000) -> dict[str, int]:
+def write_within(driver: Driver, database: str | None = None, batch_size: int = 10_000,
+                 eids: dict[str, str] | None = None, workers: int = 1) -> dict[str, int]:
     """Make the WITHIN relationships what the PART_OF relationships between bodies imply:
-    create the missing ones, delete the ones no longer implied. Returns the counts."""
+    create the missing ones, delete the ones no longer implied. Returns the counts.
+
+    `eids` (id -> element id, as the node step of a load returns them) lets a new pair find
+    its two ends by element id instead of two index seeks; `workers` writes the batches in
+    that many sessions at once (a closure has many pairs: a body under n bodies has n)."""
     def read(tx: ManagedTransaction, query: str) -> set[tuple[str, str]]:
         return {(r["a"], r["b"]) for r in tx.run(query)}
 
+    eids = eids or {}
     with driver.session(database=database) as session:
         edges = session.execute_read(read, PART_OF_EDGES_QUERY)
         have = session.execute_read(read, WITHIN_EDGES_QUERY)
-        closure = ancestors(sorted(edges))
-        want = {(unit, above) for unit, aboves in closure.items() for above in aboves}
-        new = [{"a": a, "b": b} for a, b in sorted(want - have)]
-        old = [{"a": a, "b": b} for a, b in sorted(have - want)]
-        for rows in _batches(new, batch_size):
-            session.execute_write(_write, WITHIN_CREATE_QUERY, rows)
-        for rows in _batches(old, batch_size):
-            session.execute_write(_write, WITHIN_DELETE_QUERY, rows)
+    closure = ancestors(sorted(edges))
+    want = {(unit, above) for unit, aboves in closure.items() for above in aboves}
+    new = sorted(want - have)
+    by_eid = [{"a": eids[a], "b": eids[b]} for a, b in new if a in eids and b in eids]
+    by_id = [{"a": a, "b": b} for a, b in new if a not in eids or b not in eids]
+    old = [{"a": a, "b": b} for a, b in sorted(have - want)]
+    jobs = [(query, rows) for query, part in ((WITHIN_CREATE_BY_EID_QUERY, by_eid),
+                                              (WITHIN_CREATE_QUERY, by_id),
+                                              (WITHIN_DELETE_QUERY, old))
+            for rows in _batches(part, batch_size)]
+
+    def run(job: tuple[str, list[dict]]) -> None:
+        with driver.session(database=database) as session:
+            session.execute_write(_write, *job)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(run, jobs))
     return {"within": len(want), "within_created": len(new), "within_deleted": len(old)}
 
 
@@ -230,18 +248,46 @@ def _write_nodes(tx: ManagedTransaction, query: str, rows: list[dict]
     return _counters(result.consume().counters), eids
 
 
+def node_unchanged(row: dict[str, Any], label: str, labels: list[str],
+                   have: dict[str, Any]) -> bool:
+    """Whether the MERGE of `row` would leave the node `have` (its labels, its properties)
+    as it is: it has the label, the same scalars, and every list item already."""
+    return (label in labels
+            and all(have.get(k) == v for k, v in row["props"].items())
+            and all(set(row[k]) <= set(have.get(k) or ()) for k in NODE_LISTS))
+
+
+def fact_unchanged(row: dict[str, Any], have: dict[str, Any]) -> bool:
+    """Whether the MERGE of `row` would leave the relationship's properties `have` as they
+    are: the same role and period, every source and evidence already, and no higher
+    confidence."""
+    return (all(have.get(k) == v for k, v in row["props"].items())
+            and set(row["sources"]) <= set(have.get("sources") or ())
+            and set(row["evidence"]) <= set(have.get("evidence") or ())
+            and (have.get("confidence") or 0.0) >= row["confidence"])
+
+
 def _write_new_or_known_nodes(tx: ManagedTransaction, label: str, rows: list[dict],
                               check_existing: bool
                               ) -> tuple[Counters, list[tuple[str, str]]]:
-    """CREATE the nodes that are not there yet, MERGE (union the lists of) those that are."""
+    """CREATE the nodes that are not there yet, MERGE (union the lists of) those that are
+    and would change; those that would not are only read (a re-load is mostly reads)."""
     new, old = rows, []
-    if check_existing:
-        have = {r["id"] for r in tx.run(NODE_EXISTS_QUERY, ids=[r["id"] for r in rows])}
-        if have:
-            new = [r for r in rows if r["id"] not in have]
-            old = [r for r in rows if r["id"] in have]
     counters: Counters = {}
     pairs: list[tuple[str, str]] = []
+    if check_existing:
+        have = {r["id"]: r for r in tx.run(NODE_EXISTS_QUERY, ids=[r["id"] for r in rows])}
+        if have:
+            new = [r for r in rows if r["id"] not in have]
+            old = []
+            for r in rows:
+                h = have.get(r["id"])
+                if h is None:
+                    continue
+                if node_unchanged(r, label, h["labels"], h["p"]):
+                    pairs.append((r["id"], h["eid"]))
+                else:
+                    old.append(r)
     for query, part in ((node_create_query(label), new), (node_query(label), old)):
         if part:
             c, p = _write_nodes(tx, query, part)
@@ -263,14 +309,16 @@ def _create_exactly(tx: ManagedTransaction, query: str, rows: list[dict]) -> Cou
 
 def _write_facts(tx: ManagedTransaction, rel_type: str, rows: list[dict],
                  check_existing: bool) -> Counters:
-    """CREATE the facts that are not there yet, MERGE (union the lists of) those that are."""
+    """CREATE the facts that are not there yet, MERGE (union the lists of) those that are
+    and would change; those that would not are only read."""
     new, old = rows, []
     if check_existing:
-        have = {r["id"] for r in tx.run(rel_exists_query(rel_type),
-                                        ids=[r["fact_id"] for r in rows])}
+        have = {r["id"]: r["p"] for r in tx.run(rel_exists_query(rel_type),
+                                                ids=[r["fact_id"] for r in rows])}
         if have:
             new = [r for r in rows if r["fact_id"] not in have]
-            old = [r for r in rows if r["fact_id"] in have]
+            old = [r for r in rows if r["fact_id"] in have
+                   and not fact_unchanged(r, have[r["fact_id"]])]
     counters = _create_exactly(tx, rel_create_query(rel_type), new) if new else {}
     if old:
         counters = _add(counters, _write(tx, rel_query(rel_type, by_element_id=True), old))
@@ -366,17 +414,18 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         return fast_or_safe(fast, rel_query(rel_type))
 
     def states_writers() -> list[tuple[str, list[dict], BatchWriter]]:
-        """Links of documents without any are CREATEd; the others MERGEd."""
+        """Links of documents without any are CREATEd; the missing links of the others
+        MERGEd (those there already are left alone)."""
         docs = list(dict.fromkeys(r["d"] for r in plan.states))
-        fresh: set[str] = set()
+        linked: dict[str, set[str]] = {}
         with driver.session(database=database) as session:
             for chunk in _batches([d for d in docs if d in eids], batch_size):
                 by_eid = {eids[d]: d for d in chunk}
-                for rec in session.run(STATES_DEGREE_QUERY, ids=list(by_eid)):
-                    if rec["c"] == 0:
-                        fresh.add(by_eid[rec["id"]])
-        new = [r for r in plan.states if r["d"] in fresh]
-        old = [r for r in plan.states if r["d"] not in fresh]
+                for rec in session.run(STATES_LINKED_QUERY, ids=list(by_eid)):
+                    linked[by_eid[rec["id"]]] = set(rec["linked"])
+        new = [r for r in plan.states if not linked.get(r["d"])]
+        old = [r for r in plan.states
+               if linked.get(r["d"]) and r["e"] not in linked[r["d"]]]
 
         def by_element_id(query: str, write: Callable[..., Counters]
                           ) -> Callable[[Session, list[dict]], Counters]:
@@ -391,45 +440,95 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                 (f"provenance :{STATES} (known documents)", old,
                  fast_or_safe(merge, STATES_QUERY))]
 
-    # Steps are made lazily: the fact and STATES steps look at the database as it is
-    # once the nodes are written.
-    steps: list[Callable[[], list[tuple[str, list[dict], BatchWriter]]]] = []
-    check_nodes: list[bool] = []  # whether any :Entity was there when the node steps began
-    for label, rows in plan.nodes.items():
-        def node_step(label: str = label, rows: list[dict] = rows
-                      ) -> list[tuple[str, list[dict], BatchWriter]]:
-            if not check_nodes:
-                check_nodes.append(nodes_present())
-            return [(f"nodes :{label}", rows, node_writer(label, check_nodes[0]))]
-        steps.append(node_step)
-    for rel_type, rows in plan.rels.items():
-        steps.append(lambda rel_type=rel_type, rows=rows: [(
-            f"relationships :{rel_type}", rows, fact_writer(rel_type))] if rows else [])
-    steps.append(lambda: states_writers() if plan.states else [])
+    # Three stages, in order: nodes, facts, STATES links. Each is made lazily (the fact
+    # and STATES writers look at the database as it is once the nodes are written), and
+    # all the batches of a stage, whatever their label or type, go to the pool together:
+    # one batch per label or type (the common case below 10,000 rows each) would
+    # otherwise leave all but one session idle.
+    def new_nodes_writer(labels: list[str]) -> BatchWriter:
+        """Nodes for a database that held no :Entity: CREATEd in one statement."""
+        def write(session: Session, rows: list[dict]) -> Counters:
+            try:
+                counters, pairs = session.execute_write(_write_nodes, NODE_CREATE_ANY_QUERY,
+                                                        rows)
+            except ConstraintError:  # a concurrent writer created one of them meanwhile
+                fallbacks.append("nodes")
+                counters, pairs = {}, []
+                for label in labels:
+                    part = [r for r in rows if r["label"] == label]
+                    if part:
+                        c, p = session.execute_write(_write_nodes, node_query(label), part)
+                        counters, pairs = _add(counters, c), pairs + p
+            eids.update(pairs)
+            return counters
+        return write
+
+    def node_stage() -> list[tuple[str, list[dict], BatchWriter]]:
+        if nodes_present():
+            return [(f"nodes :{label}", rows, node_writer(label, True))
+                    for label, rows in plan.nodes.items()]
+        labels = [label for label, rows in plan.nodes.items() if rows]
+        rows = [{**r, "label": label} for label in labels for r in plan.nodes[label]]
+        return [(f"nodes :{'|'.join(labels)}", rows, new_nodes_writer(labels))]
+
+    def new_facts_writer(types: list[str]) -> BatchWriter:
+        """Facts of types that had none when the stage began: CREATEd in one statement."""
+        def fast(session: Session, rows: list[dict]) -> Counters:
+            return session.execute_write(_create_exactly, REL_CREATE_ANY_QUERY,
+                                         _by_element_id(rows, eids, ("s", "o")))
+
+        def write(session: Session, rows: list[dict]) -> Counters:
+            try:
+                return fast(session, rows)
+            except (_FastPathMissed, ConstraintError):
+                fallbacks.append(",".join(types))
+                counters: Counters = {}
+                for t in types:
+                    part = [r for r in rows if r["type"] == t]
+                    if part:
+                        counters = _add(counters, session.execute_write(
+                            _write, rel_query(t), part))
+                return counters
+        return write
+
+    def fact_stage() -> list[tuple[str, list[dict], BatchWriter]]:
+        with driver.session(database=database) as session:
+            empty = [t for t, rows in plan.rels.items()
+                     if rows and session.run(rel_count_query(t)).single()["c"] == 0]
+        known = [(f"relationships :{t}", rows, fact_writer(t))
+                 for t, rows in plan.rels.items() if rows and t not in empty]
+        if not empty:
+            return known
+        new = [{**r, "type": t} for t in empty for r in plan.rels[t]]
+        return [(f"relationships :{'|'.join(empty)}", new, new_facts_writer(empty)), *known]
+
+    stages = [("nodes", node_stage), ("relationships", fact_stage),
+              ("provenance", lambda: states_writers() if plan.states else [])]
+
+    def run(job: tuple[str, list[dict], BatchWriter]) -> tuple[str, int, Counters]:
+        phase, batch, writer = job
+        with driver.session(database=database) as session:
+            return phase, len(batch), writer(session, batch)
 
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            for make in steps:
+            for stage, make in stages:
+                stage_started = time.monotonic()
+                jobs: list[tuple[str, list[dict], BatchWriter]] = []
                 for phase, rows, writer in make():
-                    if not rows:
-                        continue
-                    if progress is not None:
-                        progress(phase, done, total)
-                    phase_started = time.monotonic()
-                    batches = list(_batches(rows, batch_size))
-
-                    def run(batch: list[dict], writer: BatchWriter = writer) -> Counters:
-                        with driver.session(database=database) as session:
-                            return writer(session, batch)
-                    for batch, counters in zip(batches, pool.map(run, batches), strict=True):
-                        created.update(counters)
-                        report(phase, len(batch))
-                    timings[phase] = round(time.monotonic() - phase_started, 3)
-        phase = f"sub-units :{NEO4J_WITHIN}"
+                    if rows:
+                        if progress is not None:  # each phase is announced before it runs
+                            progress(phase, done, total)
+                        jobs += [(phase, b, writer) for b in _batches(rows, batch_size)]
+                for phase, n, counters in pool.map(run, jobs):
+                    created.update(counters)
+                    report(phase, n)
+                timings[stage] = round(time.monotonic() - stage_started, 3)
+        phase = "sub-units"
         if progress is not None:
-            progress(phase, done, total)
+            progress(f"sub-units :{NEO4J_WITHIN}", done, total)
         phase_started = time.monotonic()
-        within = write_within(driver, database, batch_size)
+        within = write_within(driver, database, batch_size, eids, workers)
         timings[phase] = round(time.monotonic() - phase_started, 3)
     except (DriverError, Neo4jError) as e:
         raise UserError(f"Neo4j load failed: {type(e).__name__}: "
