@@ -12,7 +12,9 @@ loaded, with the same nodes, relationships and provenance, by:
 
 
     hdkg             `load_graph` (graph/neo4j/load.py), as `hdkg load neo4j` runs it; then
-                     loaded a second time, which must create nothing (idempotent)
+                     loaded a second time, which must write nothing (idempotent). Its last
+                     step writes WITHIN, the closure of PART_OF between bodies, which no
+                     peer writes: it is timed and checked apart, and left out of the figure
     neo4j-graphrag   `Neo4jWriter(driver).run(Neo4jGraph(...))` as its docs show, with its
                      default batch size (1,000) and then with its best one (--graphrag-batches)
     langchain-neo4j  `Neo4jGraph(refresh_schema=False).add_graph_documents(docs,
@@ -31,8 +33,10 @@ with its provenance (fact_id, role, start/end/date, sources, evidence, confidenc
 document's STATES links to what it states; the floor writes the same nodes and relationships
 bare. Each loader gets a fresh database on the same server (stopped, its `neo4j` database
 folder removed, started again: an emptied store reuses freed record ids and writes slower)
-and is checked by counts afterwards. Before each load the same warm-up runs (writes rolled
-back), so that no loader pays the JIT's first compilations alone. The figure is
+and is checked by counts afterwards. Before each load the same warm-up runs (batched writes
+of nodes and relationships with string and list properties under two uniqueness constraints,
+rolled back, the constraints dropped), so that no loader pays the JIT's first compilations
+alone. The figure is
 relationships (facts and STATES links) per second over the whole load, nodes included; the
 node step of hdkg is also set against the floor's bare node CREATE (nodes/s).
 

@@ -1,9 +1,11 @@
 """Every Cypher statement the Neo4j code sends, in one module (the loader imports it).
 
 Labels and relationship types cannot be parameters, so the statements that name one are
-functions of it; values always travel as parameters (`$rows`, `$ids`). What the saved
-queries ask is in `queries/cypher/`, the constraints in `schema/neo4j.cypher` (generated
-from the schema, as `constraint_statements` returns them).
+functions of it; the two CREATE statements of a first load take them from the row instead
+(`$(row.label)`, `$(row.type)`: Neo4j 5.26), to be planned once. Values always travel as
+parameters (`$rows`, `$ids`). What the saved queries ask is in `queries/cypher/`, the
+constraints in `schema/neo4j.cypher` (generated from the schema, as `constraint_statements`
+returns them).
 """
 
 from __future__ import annotations

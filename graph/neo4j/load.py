@@ -6,11 +6,13 @@ Why it is shaped this way:
 - Every node carries `:Entity` besides its type label, with its own constraint, so a
   relationship's two ends are found with one index whatever their types (the MERGE path);
   the fast path finds them by the element ids the node step returned.
-- One parameterised `UNWIND $rows ...` per label and relationship type (labels and types
-  cannot be parameters), one transaction per batch through `execute_write`, which retries
-  transient errors (deadlocks, leader switches). New nodes, new facts and new documents'
-  STATES links are CREATEd, known ones MERGEd (see `load_graph`); `bench/neo4j_floor.py`
-  and `bench/neo4j_peers.py` measure why.
+- Parameterised `UNWIND $rows ...` statements: for what a database does not hold yet, one
+  per stage with the label or type in the row (Neo4j 5.26's dynamic labels); for the rest,
+  one per label and relationship type (a MERGE or a lookup by a dynamic label or type cannot
+  use an index). One transaction per batch through `execute_write`, which retries transient
+  errors (deadlocks, leader switches). New nodes, new facts and new documents' STATES links
+  are CREATEd, known ones MERGEd only where that changes them (see `load_graph`);
+  `bench/neo4j_floor.py` and `bench/neo4j_peers.py` measure why.
 - Relationships are keyed on `fact_id` (`Fact.fact_id()`), so a re-load finds the same
   relationship; list properties (sources, evidence, aliases) are merged as set unions
   so loading a larger graph over a smaller one only adds. The extraction rule is not
@@ -347,20 +349,25 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                workers: int = 2) -> dict[str, Any]:
     """Write `data` (safe to repeat; a superset adds only what is new).
 
-    Three steps, in order: nodes (returning element ids), facts, STATES links. A node is
-    CREATEd when its id is not in the database and MERGEd otherwise (checked per batch,
-    skipped when the database had no :Entity when the node steps began); a fact likewise
-    by its fact_id (skipped for a relationship type that had none when its step began); a
-    document's STATES links are CREATEd when it had none. CREATE is half again as fast
-    as MERGE, and the ends are found by element id rather than by index. A batch whose
-    CREATE comes up short (a concurrent writer, a node deleted meanwhile) or breaks a
-    uniqueness constraint is rolled back and written again with MERGE by id, so nothing is
-    lost or doubled.
+    Three stages, in order: nodes (returning element ids), facts, STATES links; then the
+    WITHIN closure. Nodes are CREATEd when the database holds no :Entity, all labels in one
+    statement (the label is in the row); otherwise each batch is checked by id, and a known
+    node is MERGEd only if that would change it. Facts likewise: those of a relationship
+    type that had none when the stage began are CREATEd, all such types in one statement;
+    the others are checked by fact_id and a known fact is MERGEd only if that would change
+    it. A document's STATES links are CREATEd when it had none, and only its missing links
+    MERGEd otherwise. So a first load pays one plan per stage instead of one per label and
+    type (at 50,000 facts each plan and first run cost a tenth of a second or more), and a
+    re-load is mostly reads. CREATE is half again as fast as MERGE, and the ends are found
+    by element id rather than by index. A batch whose CREATE comes up short (a concurrent
+    writer, a node deleted meanwhile) or breaks a uniqueness constraint is rolled back and
+    written again with MERGE by id, so nothing is lost or doubled.
 
-    `workers` > 1 writes the batches of each step in that many parallel sessions, so the
-    server works on one batch while the next is sent (1M facts: 89 s with 2, 103 s with 1
-    on two cores). Batches may meet at a hub (a country, WHO), where Neo4j takes locks;
-    the rare deadlock is a transient error that `execute_write` retries.
+    `workers` > 1 writes the batches of a stage, whatever their label or type, in that many
+    parallel sessions, so the server works on one batch while the next is sent (1M facts:
+    89 s with 2, 103 s with 1 on two cores). Batches may meet at a hub (a country, WHO),
+    where Neo4j takes locks; the rare deadlock is a transient error that `execute_write`
+    retries.
     """
     started = time.monotonic()
     create_constraints(driver, database)
@@ -572,7 +579,9 @@ def load_graph_dir(graph_dir: Path, uri: str | None = None, user: str | None = N
             task = bar.add_task("constraints", total=None)
 
             def report(phase: str, done: int, total: int) -> None:
-                bar.update(task, description=phase, completed=done, total=total)
+                # A first load names every label or type of a stage in one phase: cut it.
+                short = phase if len(phase) <= 40 else phase[:39] + "…"
+                bar.update(task, description=short, completed=done, total=total)
 
             counts = load_graph(data, driver, batch_size=batch_size, progress=report,
                                 workers=workers)
