@@ -59,6 +59,7 @@ import time
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from machine import machine
@@ -350,7 +351,7 @@ def _versions() -> dict[str, str]:
 
 
 def run(n_facts: int, graphrag_batches: list[int], langchain_docs: list[int],
-        only: set[str] | None = None) -> dict:
+        only: set[str] | None = None, rounds: int = 1) -> dict:
     t0 = time.monotonic()
     g = peer_graph(n_facts)
     shape = Shape(g)
@@ -370,57 +371,82 @@ def run(n_facts: int, graphrag_batches: list[int], langchain_docs: list[int],
     if only:
         loaders = [x for x in loaders if x[0].split(" ")[0] in only]
 
-    results: dict[str, dict] = {}
+    results: dict[str, list[dict]] = {name: [] for name, *_ in loaders}
     with tempfile.TemporaryDirectory(prefix="hdkg-peers-") as tmp:
         server = Server(Path(tmp))
         try:
-            for name, make_input, load, floor in loaders:
-                prepared = make_input()  # the peer's own input objects: not timed
-                uri = server.fresh()
-                if load is None:  # LangChain connects by URI itself
-                    load = load_langchain(uri)
-                driver = connect(resolve(uri))
-                try:
-                    warm_up(driver)
-                    _log(f"{name}: loading")
-                    r = load(prepared, driver)
-                    got = counts(driver)
-                finally:
-                    driver.close()
-                want = expected(shape, floor)
-                r["counts_ok"] = got == want
-                if not r["counts_ok"]:
-                    r["counts"], r["expected"] = got, want
-                r["relationships_per_s"] = round(shape.relationships / r["seconds"])
-                r["seconds"] = round(r["seconds"], 1)
-                if "node_seconds" in r:
-                    r["node_seconds"] = round(r["node_seconds"], 2)
-                    r["nodes_per_s"] = round(r["nodes_per_s"])
-                _log(f"{name}: {json.dumps(r)}")
-                results[name] = r
+            for round_ in range(1, rounds + 1):
+                for name, make_input, load, floor in loaders:
+                    prepared = make_input()  # the peer's own input objects: not timed
+                    uri = server.fresh()
+                    if load is None:  # LangChain connects by URI itself
+                        load = load_langchain(uri)
+                    driver = connect(resolve(uri))
+                    try:
+                        warm_up(driver)
+                        _log(f"{name}, round {round_} of {rounds}: loading")
+                        r = load(prepared, driver)
+                        got = counts(driver)
+                    finally:
+                        driver.close()
+                    want = expected(shape, floor)
+                    r["counts_ok"] = got == want
+                    if not r["counts_ok"]:
+                        r["counts"], r["expected"] = got, want
+                    r["relationships_per_s"] = round(shape.relationships / r["seconds"])
+                    r["seconds"] = round(r["seconds"], 1)
+                    if "node_seconds" in r:
+                        r["node_seconds"] = round(r["node_seconds"], 2)
+                        r["nodes_per_s"] = round(r["nodes_per_s"])
+                    _log(f"{name}: {json.dumps(r)}")
+                    results[name].append(r)
         finally:
             server.stop()
     return summarise(len(shape.facts), shape, results)
 
 
-def summarise(n_facts: int, shape: Shape, results: dict[str, dict]) -> dict:
-    def best(prefix: str) -> int | None:
-        rates = [r["relationships_per_s"] for k, r in results.items() if k.startswith(prefix)]
+def summarise(n_facts: int, shape: Shape, results: dict[str, list[dict]]) -> dict:
+    """Each loader's median over the rounds; the ratios are worked out within each round
+    (one loader after the other on the same machine state) and their median reported."""
+    rounds = max((len(v) for v in results.values()), default=0)
+
+    def rate(prefix: str, i: int | None = None) -> int | None:
+        """The best setting's rate of a loader: in round i, or its median over rounds."""
+        rates = []
+        for k, runs in results.items():
+            if k.startswith(prefix) and runs:
+                rates.append(runs[i]["relationships_per_s"] if i is not None else
+                             round(median(r["relationships_per_s"] for r in runs)))
         return max(rates) if rates else None
 
-    peers = {p: best(p) for p in ("neo4j-graphrag", "langchain-neo4j") if best(p)}
-    out: dict[str, Any] = {"facts": n_facts, "hdkg": best("hdkg"), "peers": peers,
-                           "floor": best("floor")}
-    h, f = results.get("hdkg"), results.get("floor")
-    if h and peers:
-        out["hdkg_over_fastest_peer"] = round(h["relationships_per_s"] / max(peers.values()), 2)
+    peers = {p: rate(p) for p in ("neo4j-graphrag", "langchain-neo4j") if rate(p)}
+    out: dict[str, Any] = {"facts": n_facts, "hdkg": rate("hdkg"), "peers": peers,
+                           "floor": rate("floor"), "rounds": rounds}
+    by_round: dict[str, list[float]] = {"hdkg_over_fastest_peer": [], "hdkg_over_floor": [],
+                                        "nodes_over_floor": []}
+    h, f = results.get("hdkg") or [], results.get("floor") or []
+    for i in range(rounds):
+        fastest = max((x for p in ("neo4j-graphrag", "langchain-neo4j")
+                       if (x := rate(p, i)) is not None), default=None)
+        if h and fastest:
+            by_round["hdkg_over_fastest_peer"].append(
+                round(h[i]["relationships_per_s"] / fastest, 2))
+        if h and f:
+            by_round["hdkg_over_floor"].append(
+                round(h[i]["relationships_per_s"] / f[i]["relationships_per_s"], 2))
+            by_round["nodes_over_floor"].append(
+                round(h[i]["nodes_per_s"] / f[i]["nodes_per_s"], 2))
+    for k, v in by_round.items():
+        if v:
+            out[k] = round(median(v), 2)
+    out["ratios_by_round"] = {k: v for k, v in by_round.items() if v}
     if h and f:
-        out["hdkg_over_floor"] = round(h["relationships_per_s"] / f["relationships_per_s"], 2)
-        out["nodes_per_s"] = {"hdkg": h["nodes_per_s"], "floor": f["nodes_per_s"],
-                              "ratio": round(h["nodes_per_s"] / f["nodes_per_s"], 2)}
+        out["nodes_per_s"] = {"hdkg": round(median(r["nodes_per_s"] for r in h)),
+                              "floor": round(median(r["nodes_per_s"] for r in f))}
     if h:
-        out["idempotent"] = h["idempotent"]
-    out["counts_ok"] = all(r["counts_ok"] for r in results.values())
+        out["idempotent"] = all(r["idempotent"] for r in h)
+        out["second_load_seconds"] = [r["second_load"]["seconds"] for r in h]
+    out["counts_ok"] = all(r["counts_ok"] for runs in results.values() for r in runs)
     out["graph"] = {"nodes": len(shape.nodes), "facts": len(shape.facts),
                     "states": len(shape.states)}
     out["runs"] = results
@@ -438,10 +464,14 @@ def main() -> int:
                     help="source documents per GraphDocument: one, then the best")
     ap.add_argument("--only", help="comma-separated: hdkg, neo4j-graphrag, langchain-neo4j, "
                                    "floor")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="run every loader this many times, one round after the other; "
+                         "figures are medians, ratios the median of each round's ratio")
     a = ap.parse_args()
     ints = lambda s: [int(x) for x in s.split(",") if x.strip()]  # noqa: E731
     only = {x.strip() for x in a.only.split(",")} if a.only else None
-    out = run(a.facts, ints(a.graphrag_batches), ints(a.langchain_docs), only)
+    out = run(a.facts, ints(a.graphrag_batches), ints(a.langchain_docs), only,
+              max(1, a.rounds))
     out["machine"] = machine()
     if a.json:
         print(json.dumps({k: out[k] for k in ("facts", "hdkg", "peers", "floor")}

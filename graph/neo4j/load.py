@@ -96,13 +96,16 @@ def write_within(driver: Driver, database: str | None = None, batch_size: int = 
     `eids` (id -> element id, as the node step of a load returns them) lets a new pair find
     its two ends by element id instead of two index seeks; `workers` writes the batches in
     that many sessions at once (a closure has many pairs: a body under n bodies has n)."""
-    def read(tx: ManagedTransaction, query: str) -> set[tuple[str, str]]:
-        return {(r["a"], r["b"]) for r in tx.run(query)}
+    def read(tx: ManagedTransaction) -> set[tuple[str, str]]:
+        return {(r["a"], r["b"]) for r in tx.run(PART_OF_EDGES_QUERY)}
+
+    def read_grouped(tx: ManagedTransaction) -> set[tuple[str, str]]:
+        return {(r["a"], b) for r in tx.run(WITHIN_EDGES_QUERY) for b in r["bs"]}
 
     eids = eids or {}
     with driver.session(database=database) as session:
-        edges = session.execute_read(read, PART_OF_EDGES_QUERY)
-        have = session.execute_read(read, WITHIN_EDGES_QUERY)
+        edges = session.execute_read(read)
+        have = session.execute_read(read_grouped)
     closure = ancestors(sorted(edges))
     want = {(unit, above) for unit, aboves in closure.items() for above in aboves}
     new = sorted(want - have)
