@@ -22,6 +22,7 @@ from hdkg.graph.neo4j.load import (
     read_graph_dir,
     rel_row,
     stats_from_driver,
+    supports_dynamic_labels,
 )
 from hdkg.graph.store import write_graph
 from hdkg.schema.errors import UserError
@@ -163,6 +164,15 @@ def test_what_counts_as_unchanged() -> None:
     assert not fact_unchanged(row, {**stored, "evidence": []})
 
 
+def test_which_servers_take_dynamic_labels() -> None:
+    assert supports_dynamic_labels("Neo4j/5.26.30")
+    assert supports_dynamic_labels("Neo4j/2025.01.0")
+    assert not supports_dynamic_labels("Neo4j/5.25.1")
+    assert not supports_dynamic_labels("Neo4j/4.4.40")
+    assert not supports_dynamic_labels("Memgraph/2.1")
+    assert not supports_dynamic_labels(None)
+
+
 def test_missing_graph_dir(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no graph at"):
         read_graph_dir(tmp_path / "nope")
@@ -229,6 +239,32 @@ def test_loading_twice_changes_nothing(neo4j_empty: Driver) -> None:
     props_after = neo4j_empty.execute_query(
         "MATCH ()-[r]->() RETURN r.fact_id AS id, properties(r) AS p ORDER BY id").records
     assert props_after == props_before
+
+
+@pytest.mark.neo4j
+def test_a_server_before_5_26_gets_the_same_graph(neo4j_empty: Driver, neo4j_wipe: Any
+                                                 ) -> None:
+    """Without dynamic labels (what a server before 5.26 gets: one statement per label and
+    type) a first load writes the same nodes, relationships and properties."""
+    def dump() -> list:
+        nodes = neo4j_empty.execute_query(
+            "MATCH (n) RETURN n.id AS id, labels(n) AS l, properties(n) AS p ORDER BY id"
+        ).records
+        rels = neo4j_empty.execute_query(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p "
+            "ORDER BY a, t, b").records
+        return ([(r["id"], sorted(r["l"]), r["p"]) for r in nodes]
+                + [(r["a"], r["t"], r["b"], r["p"]) for r in rels])
+
+    with_dynamic = load_graph(superset_graph(), neo4j_empty, dynamic=True)
+    expected = dump()
+    neo4j_wipe(neo4j_empty)
+    without = load_graph(superset_graph(), neo4j_empty, dynamic=False)
+    assert dump() == expected
+    nodes = sum(graph_counts(superset_graph())["nodes"].values())
+    assert without["nodes_created"] == with_dynamic["nodes_created"] == nodes
+    assert without["relationships_created"] == with_dynamic["relationships_created"]
+    assert without["fallback_batches"] == with_dynamic["fallback_batches"] == 0
 
 
 @pytest.mark.neo4j

@@ -32,6 +32,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -330,6 +331,13 @@ def _write_facts(tx: ManagedTransaction, rel_type: str, rows: list[dict],
     return counters
 
 
+def supports_dynamic_labels(agent: str | None) -> bool:
+    """Whether a server (its Bolt agent, "Neo4j/5.26.30") takes `$(row.label)` in CREATE:
+    5.26 and later. An agent that does not parse is taken as an older server."""
+    m = re.match(r"Neo4j/(\d+)\.(\d+)", agent or "")
+    return bool(m) and (int(m.group(1)), int(m.group(2))) >= (5, 26)
+
+
 def create_constraints(driver: Driver, database: str | None = None) -> None:
     with driver.session(database=database) as session:
         for stmt in constraint_statements():
@@ -349,7 +357,7 @@ def _by_element_id(rows: list[dict], eids: dict[str, str], keys: tuple[str, str]
 
 def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                progress: Progress | None = None, database: str | None = None,
-               workers: int = 2) -> dict[str, Any]:
+               workers: int = 2, dynamic: bool | None = None) -> dict[str, Any]:
     """Write `data` (safe to repeat; a superset adds only what is new).
 
     Three stages, in order: nodes (returning element ids), facts, STATES links; then the
@@ -366,6 +374,10 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     writer, a node deleted meanwhile) or breaks a uniqueness constraint is rolled back and
     written again with MERGE by id, so nothing is lost or doubled.
 
+    The one-statement CREATEs need Neo4j 5.26 or later (dynamic labels and types):
+    `dynamic` None asks the server its version, False always uses one statement per label
+    and type (what an older server gets).
+
     `workers` > 1 writes the batches of a stage, whatever their label or type, in that many
     parallel sessions, so the server works on one batch while the next is sent (1M facts:
     89 s with 2, 103 s with 1 on two cores). Batches may meet at a hub (a country, WHO),
@@ -373,6 +385,8 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
     retries.
     """
     started = time.monotonic()
+    if dynamic is None:
+        dynamic = supports_dynamic_labels(driver.get_server_info().agent)
     create_constraints(driver, database)
     plan = _plan_without_gc(data)
     total = plan.total_rows()
@@ -474,8 +488,9 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         return write
 
     def node_stage() -> list[tuple[str, list[dict], BatchWriter]]:
-        if nodes_present():
-            return [(f"nodes :{label}", rows, node_writer(label, True))
+        present = nodes_present()
+        if present or not dynamic:
+            return [(f"nodes :{label}", rows, node_writer(label, present))
                     for label, rows in plan.nodes.items()]
         labels = [label for label, rows in plan.nodes.items() if rows]
         rows = [{**r, "label": label} for label in labels for r in plan.nodes[label]]
@@ -505,6 +520,8 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
         with driver.session(database=database) as session:
             empty = [t for t, rows in plan.rels.items()
                      if rows and session.run(rel_count_query(t)).single()["c"] == 0]
+        if not dynamic:
+            empty = []
         known = [(f"relationships :{t}", rows, fact_writer(t))
                  for t, rows in plan.rels.items() if rows and t not in empty]
         if not empty:
