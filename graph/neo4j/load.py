@@ -301,6 +301,15 @@ def _write_new_or_known_nodes(tx: ManagedTransaction, label: str, rows: list[dic
     return counters, pairs
 
 
+def _by_key(rows: list[dict], key: str, values: list[str]) -> Iterator[tuple[str, list[dict]]]:
+    """A mixed batch of a one-statement CREATE split by label or type, for the safe path
+    (one MERGE statement per label or type)."""
+    for value in values:
+        part = [r for r in rows if r[key] == value]
+        if part:
+            yield value, part
+
+
 def _add(a: Counters, b: Counters) -> Counters:
     return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
 
@@ -428,10 +437,8 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
                 return session.execute_write(_write, safe_query, rows)
         return write
 
-    def fact_writer(rel_type: str) -> BatchWriter:
-        with driver.session(database=database) as session:
-            check = session.run(rel_count_query(rel_type)).single()["c"] > 0
-
+    def fact_writer(rel_type: str, check: bool) -> BatchWriter:
+        """Facts of one type; `check`: the type had facts when the stage began."""
         def fast(session: Session, rows: list[dict]) -> Counters:
             return session.execute_write(_write_facts, rel_type,
                                          _by_element_id(rows, eids, ("s", "o")), check)
@@ -478,11 +485,9 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
             except ConstraintError:  # a concurrent writer created one of them meanwhile
                 fallbacks.append("nodes")
                 counters, pairs = {}, []
-                for label in labels:
-                    part = [r for r in rows if r["label"] == label]
-                    if part:
-                        c, p = session.execute_write(_write_nodes, node_query(label), part)
-                        counters, pairs = _add(counters, c), pairs + p
+                for label, part in _by_key(rows, "label", labels):
+                    c, p = session.execute_write(_write_nodes, node_query(label), part)
+                    counters, pairs = _add(counters, c), pairs + p
             eids.update(pairs)
             return counters
         return write
@@ -508,22 +513,18 @@ def load_graph(data: GraphData, driver: Driver, batch_size: int = 10_000,
             except (_FastPathMissed, ConstraintError):
                 fallbacks.append(",".join(types))
                 counters: Counters = {}
-                for t in types:
-                    part = [r for r in rows if r["type"] == t]
-                    if part:
-                        counters = _add(counters, session.execute_write(
-                            _write, rel_query(t), part))
+                for t, part in _by_key(rows, "type", types):
+                    counters = _add(counters, session.execute_write(_write, rel_query(t), part))
                 return counters
         return write
 
     def fact_stage() -> list[tuple[str, list[dict], BatchWriter]]:
         with driver.session(database=database) as session:
-            empty = [t for t, rows in plan.rels.items()
-                     if rows and session.run(rel_count_query(t)).single()["c"] == 0]
-        if not dynamic:
-            empty = []
-        known = [(f"relationships :{t}", rows, fact_writer(t))
-                 for t, rows in plan.rels.items() if rows and t not in empty]
+            held = {t: session.run(rel_count_query(t)).single()["c"] > 0
+                    for t, rows in plan.rels.items() if rows}
+        empty = [t for t, h in held.items() if not h] if dynamic else []
+        known = [(f"relationships :{t}", plan.rels[t], fact_writer(t, h))
+                 for t, h in held.items() if t not in empty]
         if not empty:
             return known
         new = [{**r, "type": t} for t in empty for r in plan.rels[t]]
